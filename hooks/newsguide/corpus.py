@@ -1,0 +1,86 @@
+"""The corpus: every contributor file loaded once, with the problems found.
+
+`load_corpus` is the engine's entry point. It reads `seeds/` (and, as the
+engine grows, the theme and glossary files), parses each file on its own, and
+collects a `Problem` for each bad file instead of stopping, so that one bad
+file never drops or half-writes another article's page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from .model import Article
+from .parse import load_article
+from .problems import Problem, SourceError
+
+#: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+@dataclass
+class Corpus:
+    """Everything the site is built from.
+
+    Attributes:
+        root: The project root.
+        articles: The articles that loaded, ordered by their seed file name.
+        problems: One entry per file that could not be used.
+    """
+
+    root: Path
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def article(self, slug: str) -> Article:
+        """Return the article with this slug."""
+        return next(article for article in self.articles if article.slug == slug)
+
+
+def load_corpus(root: Path) -> Corpus:
+    """Load every seed under `root/seeds`.
+
+    Args:
+        root: The project root (the folder holding `mkdocs.yml` and `seeds/`).
+
+    Returns:
+        The corpus, with a problem for each file that could not be loaded.
+    """
+    corpus = Corpus(root)
+    seeds = root / "seeds"
+    taken: dict[str, str] = {}
+    for path in sorted(seeds.iterdir()) if seeds.is_dir() else []:
+        name = path.relative_to(root).as_posix()
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        if path.suffix == ".yml":
+            if not path.with_suffix(".txt").exists():
+                corpus.problems.append(
+                    Problem(name, "this metadata file has no article beside it.", f"Name it after its article: {path.stem}.txt needs {path.stem}.yml.")
+                )
+            continue
+        if path.suffix not in ARTICLE_SUFFIXES:
+            corpus.problems.append(
+                Problem(name, f"'{path.suffix or path.name}' files are not articles.", "Save the article as a .txt (raw text) or .md (Markdown with front matter) file.")
+            )
+            continue
+        slug = slugify(path.stem) or "article"
+        if slug in taken:
+            corpus.problems.append(
+                Problem(
+                    name,
+                    f"its page would have the same address (articles/{slug}/) as {taken[slug]}.",
+                    "Rename one of the two files so that their names differ in letters or digits, not only in case, spaces or punctuation.",
+                )
+            )
+            continue
+        try:
+            corpus.articles.append(load_article(path, root, slug))
+        except SourceError as error:
+            corpus.problems.append(error.problem)
+            continue
+        taken[slug] = name
+    return corpus

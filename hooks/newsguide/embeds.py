@@ -1,0 +1,46 @@
+"""Generated blocks that hand-written pages embed with a marker.
+
+A hand-written page such as `docs/index.md` writes `<!-- newsguide:articles -->`
+where the list of articles belongs; the marker is replaced at build time, so the
+page stays current as articles are added, and shows nothing if left unprocessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .corpus import Corpus
+from .render import href, text
+
+_MARKER = re.compile(r"<!--\s*newsguide:(?P<name>[a-z-]+)\s*-->")
+
+
+def article_list(corpus: Corpus, page_url: str) -> str:
+    """A list of every article, with its standfirst, linking to its page."""
+    items = []
+    for article in corpus.articles:
+        standfirst = f'<br><span class="ng-standfirst">{text(article.standfirst)}</span>' if article.standfirst else ""
+        byline = f' <span class="ng-byline">by {text(article.author)}</span>' if article.author else ""
+        items.append(f'<li><a href="{href(page_url, article.url)}">{text(article.title)}</a>{byline}{standfirst}</li>')
+    return '<ul class="ng-article-list">\n' + "\n".join(items) + "\n</ul>"
+
+
+#: What each marker name expands to.
+EMBEDS: dict[str, Callable[[Corpus, str], str]] = {"articles": article_list}
+
+
+def fill_embeds(markdown: str, corpus: Corpus, page_url: str) -> str:
+    """Replace every known `<!-- newsguide:name -->` marker in a page's Markdown.
+
+    Args:
+        markdown: The hand-written page.
+        corpus: The loaded corpus.
+        page_url: The page's URL relative to the site root, for relative links.
+    """
+
+    def expand(match: re.Match[str]) -> str:
+        embed = EMBEDS.get(match.group("name"))
+        return "\n\n" + embed(corpus, page_url) + "\n\n" if embed else match.group()
+
+    return _MARKER.sub(expand, markdown)

@@ -1,0 +1,112 @@
+"""The typed model every stage shares: articles, their paragraphs and sentences.
+
+The data flows seeds → parse → classify → link → render → pages; each stage
+adds to these records rather than keeping state of its own, so that a page can
+be rendered from the model alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a body paragraph, exactly as it appears in the text.
+
+    Attributes:
+        text: The sentence, verbatim, without the space that follows it.
+        start: Offset of the sentence in its paragraph's text, so that a page
+            can highlight it without searching for it again.
+    """
+
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        """Offset just past the sentence in its paragraph's text."""
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph: the unit that carries an anchor and a permalink.
+
+    Attributes:
+        number: 1-based position in the body; the anchor is `p{number}`.
+        text: The paragraph with its line breaks folded to single spaces.
+        sentences: The paragraph split into sentences, in order.
+        line: The line of the source file where the paragraph starts.
+        source: For a `.md` article, the block's Markdown as written; the
+            page renders it, while `text` is what a reader sees of it.
+    """
+
+    number: int
+    text: str
+    sentences: tuple[Sentence, ...]
+    line: int = 0
+    source: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """The stable HTML id of the paragraph on its article page."""
+        return f"p{self.number}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article from `seeds/`, parsed into its parts.
+
+    Attributes:
+        slug: URL-safe name, unique across the corpus; the page lives at
+            `articles/{slug}/`.
+        source: Path of the seed relative to the project root, e.g.
+            `seeds/china-japan-rok-trilateral-2025.txt`.
+        title: The headline.
+        standfirst: The summary under the headline, or "" when there is none.
+        author: The author's name as the byline gives it, or "".
+        byline: The byline line as written (e.g. "by WANG Li"), or "".
+        body: The body paragraphs.
+        author_note: The "Author: …" note without its label, or "".
+        disclaimer: The publisher's disclaimer sentence, or "".
+        publisher: The publisher named in the disclaimer or the metadata, or "".
+        date: Publication date, from front matter or the sidecar file.
+        source_url: Where the article was published, if known.
+        markdown: True when the body is Markdown (a `.md` seed) rather than
+            plain text whose characters must all be shown literally.
+        pins: Editorial overrides: paragraph number → theme slugs to add.
+        excludes: Editorial overrides: paragraph number → theme slugs to drop.
+    """
+
+    slug: str
+    source: PurePosixPath
+    title: str
+    standfirst: str = ""
+    author: str = ""
+    byline: str = ""
+    body: tuple[Paragraph, ...] = ()
+    author_note: str = ""
+    disclaimer: str = ""
+    publisher: str = ""
+    date: dt.date | None = None
+    source_url: str = ""
+    markdown: bool = False
+    pins: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    excludes: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        """The page's URL relative to the site root."""
+        return f"articles/{self.slug}/"
+
+    @property
+    def page_path(self) -> str:
+        """The page's virtual source path inside `docs/`."""
+        return f"articles/{self.slug}.md"
+
+    def paragraph_url(self, paragraph: Paragraph) -> str:
+        """The URL of one paragraph relative to the site root."""
+        return f"{self.url}#{paragraph.anchor}"

@@ -1,0 +1,36 @@
+"""The generated pages: every virtual page the site gets from the corpus.
+
+A `Page` is plain data (a path inside `docs/`, Markdown, and the file a
+contributor edits to change it), so any site generator can publish it; the
+MkDocs adapter is one such consumer, the Markdown export another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .corpus import Corpus
+from .render.article import render_article
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page.
+
+    Attributes:
+        path: Where the page pretends to live inside `docs/` (e.g.
+            `articles/x.md`); a hand-written file at the same path is replaced.
+        markdown: The page's Markdown, front matter included.
+        source: The file, relative to the project root, that a contributor
+            edits to change the page.
+    """
+
+    path: str
+    markdown: str
+    source: str
+
+
+def build_pages(corpus: Corpus) -> list[Page]:
+    """Render every generated page of the site, sorted by path."""
+    pages = [Page(article.page_path, render_article(article), article.source.as_posix()) for article in corpus.articles]
+    return sorted(pages, key=lambda page: page.path)

@@ -1,0 +1,340 @@
+"""Parsing a seed file into an `Article`.
+
+Two kinds of seed are accepted:
+
+* a raw scraped `.txt`, kept verbatim. Its parts are found by rules that hold
+  for scraped news pages in general: the first line is the headline; a short
+  "by …" line is the byline and the block before it the standfirst; trailing
+  "Author: …" and disclaimer blocks are set apart; trailing share/navigation
+  prompts ("Share the Post:", "Latest") are scrape debris and dropped. Facts
+  the text lacks (date, source URL, publisher, overrides) live in a sidecar
+  `<name>.yml` beside it.
+* a `.md` file with YAML front matter (title, author, date, source_url,
+  publisher, …) and a Markdown body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .markdown_body import markdown_plain_text
+from .model import Article, Paragraph
+from .problems import Problem, SourceError
+from .sentences import split_sentences
+from .sources import read_text, split_front_matter
+
+#: Fields a `.md` article's front matter (or a `.txt` article's sidecar) may hold.
+ARTICLE_FIELDS = {
+    "title": "the headline (required in a .md article)",
+    "standfirst": "the one- or two-sentence summary under the headline",
+    "author": "the author's name",
+    "date": "publication date, YYYY-MM-DD",
+    "source_url": "the address where the article was published",
+    "publisher": "who published it",
+    "pin": "paragraph number → list of theme slugs the paragraph must be on",
+    "exclude": "paragraph number → list of theme slugs the paragraph must not be on",
+}
+_SIDECAR_FIELDS = {"date", "source_url", "publisher", "pin", "exclude"}
+
+_BYLINE = re.compile(r"^by\s+(?P<name>\S.{0,80})$", re.IGNORECASE)
+_AUTHOR_NOTE = re.compile(r"^(?:about the author|author)\s*:\s*(?P<note>\S.*)$", re.IGNORECASE | re.DOTALL)
+_DISCLAIMER = re.compile(
+    r"\b(?:reflects?|represents?|are|is)\s+(?:solely\s+)?(?:the\s+)?(?:author|writer)s?['’]?s?\s+own\b"
+    r"|\b(?:views|opinions)\s+expressed\b"
+    r"|\bnot\s+necessarily\s+(?:reflect\s+)?(?:the\s+)?(?:views|opinions|position)\b",
+    re.IGNORECASE,
+)
+_PUBLISHER = re.compile(
+    r"\b(?:views|opinions|position|policy)\s+of\s+(?P<name>[^.]+?)\s*\.?\s*$", re.IGNORECASE
+)
+_DEBRIS = re.compile(
+    r"^(?:share(?:\s+(?:the|this))?(?:\s+(?:post|article|story|page))?|latest(?:\s+(?:news|posts|articles))?"
+    r"|related(?:\s+(?:posts|articles|stories))?|read\s+more|more\s+from\s+.{1,40}|tags?|categories"
+    r"|you\s+may\s+also\s+like|follow\s+us.{0,40}|advertisement|print|email|comments?)\s*[:.…]?\s*$",
+    re.IGNORECASE,
+)
+_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of non-blank lines: the raw unit before it is known what it is."""
+
+    text: str
+    line: int
+
+
+def load_article(path: Path, root: Path, slug: str) -> Article:
+    """Load one seed file into an `Article`.
+
+    Args:
+        path: The seed file (`.txt` or `.md`).
+        root: The project root, to name files relative to it in problems.
+        slug: The unique slug the corpus gave this article.
+
+    Returns:
+        The parsed article.
+
+    Raises:
+        SourceError: The file, or its sidecar, cannot be used as it is.
+    """
+    name = path.relative_to(root).as_posix()
+    text = read_text(path, name)
+    if path.suffix == ".md":
+        metadata, body, body_line = split_front_matter(text, name)
+        return parse_markdown_article(metadata, body, PurePosixPath(name), slug, body_line)
+    sidecar = path.with_suffix(".yml")
+    metadata = load_sidecar(sidecar, sidecar.relative_to(root).as_posix()) if sidecar.exists() else {}
+    return parse_text_article(text, PurePosixPath(name), slug, metadata)
+
+
+def load_sidecar(path: Path, name: str) -> dict[str, Any]:
+    """Read the YAML sidecar that carries a `.txt` article's metadata."""
+    text = read_text(path, name)
+    metadata, _, _ = split_front_matter(f"---\n{text}\n---\n", name)
+    for key in metadata:
+        if key not in _SIDECAR_FIELDS:
+            raise SourceError(
+                Problem(
+                    name,
+                    f"unknown field '{key}'.",
+                    f"Use only {', '.join(sorted(_SIDECAR_FIELDS))}; the text itself stays in the .txt file.",
+                    line=_field_line(text, key),
+                    field=key,
+                )
+            )
+    return metadata
+
+
+def parse_text_article(
+    text: str, source: PurePosixPath, slug: str, metadata: dict[str, Any] | None = None
+) -> Article:
+    """Parse a raw scraped article into its parts.
+
+    Args:
+        text: The file's text (LF line endings).
+        source: The seed's path relative to the project root.
+        slug: The article's slug.
+        metadata: Fields from the sidecar file, if any.
+
+    Returns:
+        The parsed article.
+
+    Raises:
+        SourceError: The text is empty or has a title and no body.
+    """
+    name = source.as_posix()
+    fields = _check_fields(metadata or {}, name)
+    blocks = _blocks(text)
+    if not blocks:
+        raise SourceError(
+            Problem(name, "the file is empty (or holds only whitespace).", "Paste the article's text into it, or delete the file.")
+        )
+    first = blocks[0]
+    title, _, rest = first.text.partition("\n")
+    blocks[0:1] = [Block(rest, first.line + 1)] if rest.strip() else []
+
+    tail = _split_tail(blocks)
+    author_note = disclaimer = ""
+    for block in tail:
+        note = _AUTHOR_NOTE.match(block.text)
+        if note:
+            author_note = _fold(note.group("note"))
+        elif _DISCLAIMER.search(block.text):
+            disclaimer = _fold(block.text)
+
+    byline = author = standfirst = ""
+    head = next((i for i, block in enumerate(blocks[:3]) if _BYLINE.match(block.text)), None)
+    if head is not None:
+        byline = _fold(blocks[head].text)
+        author = _BYLINE.match(byline).group("name").strip()  # type: ignore[union-attr]
+        standfirst = " ".join(_fold(block.text) for block in blocks[:head])
+        blocks = blocks[head + 1 :]
+    elif len(blocks) >= 3 and _looks_like_standfirst(blocks[0].text):
+        standfirst = _fold(blocks[0].text)
+        blocks = blocks[1:]
+    if not blocks:
+        raise SourceError(
+            Problem(
+                name,
+                "the article has a title but no body paragraphs.",
+                "Add the article's text below the headline, with a blank line between paragraphs.",
+                line=first.line,
+            )
+        )
+
+    publisher = str(fields.get("publisher") or "")
+    if not publisher and disclaimer:
+        found = _PUBLISHER.search(disclaimer)
+        publisher = found.group("name").strip() if found else ""
+    return Article(
+        slug=slug,
+        source=source,
+        title=_fold(title),
+        standfirst=str(fields.get("standfirst") or standfirst),
+        author=str(fields.get("author") or author),
+        byline=byline,
+        body=_paragraphs(blocks),
+        author_note=author_note,
+        disclaimer=disclaimer,
+        publisher=publisher,
+        date=fields.get("date"),
+        source_url=str(fields.get("source_url") or ""),
+        pins=fields.get("pin", {}),
+        excludes=fields.get("exclude", {}),
+    )
+
+
+def parse_markdown_article(
+    metadata: dict[str, Any], body: str, source: PurePosixPath, slug: str, body_line: int = 1
+) -> Article:
+    """Build an article from a `.md` seed's front matter and Markdown body.
+
+    Raises:
+        SourceError: A field is missing, unknown or of the wrong type, or the
+            body is empty.
+    """
+    name = source.as_posix()
+    fields = _check_fields(metadata, name)
+    if not fields.get("title"):
+        raise SourceError(
+            Problem(name, "the front matter has no title.", "Add a line `title: The headline` to the front matter.", line=1, field="title")
+        )
+    blocks = [Block(b.text, b.line + body_line - 1) for b in _blocks(body)]
+    if not blocks:
+        raise SourceError(
+            Problem(name, "the article has front matter but no body text.", "Write the article below the closing `---`.", line=body_line)
+        )
+    return Article(
+        slug=slug,
+        source=source,
+        title=_fold(str(fields["title"])),
+        standfirst=_fold(str(fields.get("standfirst") or "")),
+        author=str(fields.get("author") or ""),
+        body=_markdown_paragraphs(blocks),
+        publisher=str(fields.get("publisher") or ""),
+        date=fields.get("date"),
+        source_url=str(fields.get("source_url") or ""),
+        markdown=True,
+        pins=fields.get("pin", {}),
+        excludes=fields.get("exclude", {}),
+    )
+
+
+def _check_fields(metadata: dict[str, Any], name: str) -> dict[str, Any]:
+    # Validate article metadata: known fields only, each of the right type.
+    checked: dict[str, Any] = {}
+    for key, value in metadata.items():
+        if key not in ARTICLE_FIELDS:
+            known = ", ".join(sorted(ARTICLE_FIELDS))
+            raise SourceError(Problem(name, f"unknown field '{key}'.", f"Use only these fields: {known}.", field=str(key)))
+        if value is None:
+            continue
+        if key == "date":
+            if isinstance(value, dt.datetime):
+                value = value.date()
+            if not isinstance(value, dt.date):
+                raise SourceError(Problem(name, f"'{value}' is not a date.", "Write the date as YYYY-MM-DD, e.g. 2025-03-24.", field=key))
+        elif key in ("pin", "exclude"):
+            value = _check_overrides(value, name, key)
+        elif not isinstance(value, str):
+            raise SourceError(
+                Problem(name, f"expected text, found {type(value).__name__} ({value!r}).", f"Write `{key}:` followed by plain text; quote it if needed.", field=key)
+            )
+        elif key == "source_url" and not re.match(r"https?://\S+$", value):
+            raise SourceError(Problem(name, f"'{value}' is not a web address.", "Give the full address, starting with https://.", field=key))
+        checked[key] = value
+    return checked
+
+
+def _check_overrides(value: Any, name: str, key: str) -> dict[int, tuple[str, ...]]:
+    # An override maps paragraph numbers to lists of theme slugs.
+    example = f"{key}:\n  3: [economics]"
+    if not isinstance(value, dict):
+        raise SourceError(Problem(name, "expected paragraph numbers mapped to theme lists.", f"Write it like:\n{example}", field=key))
+    overrides: dict[int, tuple[str, ...]] = {}
+    for number, themes in value.items():
+        if isinstance(themes, str):
+            themes = [themes]
+        if not isinstance(number, int) or number < 1 or not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
+            raise SourceError(
+                Problem(name, f"entry '{number}' must be a paragraph number (1, 2, …) with a list of theme slugs.", f"Write it like:\n{example}", field=key)
+            )
+        overrides[number] = tuple(themes)
+    return overrides
+
+
+def _blocks(text: str) -> list[Block]:
+    # Split text into runs of non-blank lines; with no blank line at all, each line is a block.
+    lines = text.split("\n")
+    blocks: list[Block] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line.strip())
+        elif current:
+            blocks.append(Block("\n".join(current), start))
+            current = []
+    if current:
+        blocks.append(Block("\n".join(current), start))
+    if len(blocks) == 1 and "\n" in blocks[0].text:
+        first = blocks[0]
+        return [Block(line, first.line + i) for i, line in enumerate(first.text.split("\n"))]
+    return blocks
+
+
+def _split_tail(blocks: list[Block]) -> list[Block]:
+    # Remove and return the trailing author note, disclaimer and scrape debris.
+    tail: list[Block] = []
+    while len(blocks) > 1:
+        block = blocks[-1]
+        text = _fold(block.text)
+        if _DEBRIS.match(text):
+            blocks.pop()
+        elif _AUTHOR_NOTE.match(block.text) or (_DISCLAIMER.search(text) and len(text) < 400):
+            tail.insert(0, blocks.pop())
+        else:
+            break
+    return tail
+
+
+def _looks_like_standfirst(text: str) -> bool:
+    # Without a byline, a short first block of one or two sentences reads as a standfirst.
+    folded = _fold(text)
+    return len(folded) <= 300 and len(split_sentences(folded)) <= 2
+
+
+def _paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
+    # Number the body blocks and split each into sentences.
+    paragraphs = []
+    for number, block in enumerate(blocks, start=1):
+        text = _fold(block.text)
+        paragraphs.append(Paragraph(number, text, split_sentences(text), block.line))
+    return tuple(paragraphs)
+
+
+def _markdown_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
+    # Number Markdown blocks; their sentences come from the text a reader sees.
+    paragraphs = []
+    for number, block in enumerate(blocks, start=1):
+        text = markdown_plain_text(block.text)
+        paragraphs.append(Paragraph(number, text, split_sentences(text), block.line, block.text))
+    return tuple(paragraphs)
+
+
+def _fold(text: str) -> str:
+    # Fold runs of whitespace (line breaks included) into single spaces.
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def _field_line(text: str, key: str) -> int:
+    # The line on which a top-level YAML field starts, for problem reports.
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 0
