@@ -59,12 +59,20 @@ def load_corpus(root: Path) -> Corpus:
         if path.suffix == ".yml":
             if not path.with_suffix(".txt").exists():
                 corpus.problems.append(
-                    Problem(name, "this metadata file has no article beside it.", f"Name it after its article: {path.stem}.txt needs {path.stem}.yml.")
+                    Problem(
+                        name,
+                        "this metadata file has no article beside it.",
+                        f"Name it after its article: {path.stem}.txt needs {path.stem}.yml.",
+                    )
                 )
             continue
         if path.suffix not in ARTICLE_SUFFIXES:
             corpus.problems.append(
-                Problem(name, f"'{path.suffix or path.name}' files are not articles.", "Save the article as a .txt (raw text) or .md (Markdown with front matter) file.")
+                Problem(
+                    name,
+                    f"'{path.suffix or path.name}' files are not articles.",
+                    "Save the article as a .txt (raw text) or .md (Markdown with front matter) file.",
+                )
             )
             continue
         slug = slugify(path.stem) or "article"
@@ -73,7 +81,8 @@ def load_corpus(root: Path) -> Corpus:
                 Problem(
                     name,
                     f"its page would have the same address (articles/{slug}/) as {taken[slug]}.",
-                    "Rename one of the two files so that their names differ in letters or digits, not only in case, spaces or punctuation.",
+                    "Rename one of the two files so that their names differ in letters or digits, "
+                    "not only in case, spaces or punctuation.",
                 )
             )
             continue

@@ -8,8 +8,8 @@ links may only point to http(s), mailto or relative addresses.
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 import xml.etree.ElementTree as etree
+from html.parser import HTMLParser
 
 import markdown
 from markdown.treeprocessors import Treeprocessor

@@ -4,7 +4,9 @@ Two kinds of seed are accepted:
 
 * a raw scraped `.txt`, kept verbatim. Its parts are found by rules that hold
   for scraped news pages in general: the first line is the headline; a short
-  "by …" line is the byline and the block before it the standfirst; trailing
+  "by …" line near the top is the byline and the block before it the
+  standfirst (without a byline, no block is guessed to be one: it stays in the
+  body, where nothing is lost); trailing
   "Author: …" and disclaimer blocks are set apart; trailing share/navigation
   prompts ("Share the Post:", "Latest") are scrape debris and dropped. Facts
   the text lacks (date, source URL, publisher, overrides) live in a sidecar
@@ -48,9 +50,7 @@ _DISCLAIMER = re.compile(
     r"|\bnot\s+necessarily\s+(?:reflect\s+)?(?:the\s+)?(?:views|opinions|position)\b",
     re.IGNORECASE,
 )
-_PUBLISHER = re.compile(
-    r"\b(?:views|opinions|position|policy)\s+of\s+(?P<name>[^.]+?)\s*\.?\s*$", re.IGNORECASE
-)
+_PUBLISHER = re.compile(r"\b(?:views|opinions|position|policy)\s+of\s+(?P<name>[^.]+?)\s*\.?\s*$", re.IGNORECASE)
 _DEBRIS = re.compile(
     r"^(?:share(?:\s+(?:the|this))?(?:\s+(?:post|article|story|page))?|latest(?:\s+(?:news|posts|articles))?"
     r"|related(?:\s+(?:posts|articles|stories))?|read\s+more|more\s+from\s+.{1,40}|tags?|categories"
@@ -110,9 +110,7 @@ def load_sidecar(path: Path, name: str) -> dict[str, Any]:
     return metadata
 
 
-def parse_text_article(
-    text: str, source: PurePosixPath, slug: str, metadata: dict[str, Any] | None = None
-) -> Article:
+def parse_text_article(text: str, source: PurePosixPath, slug: str, metadata: dict[str, Any] | None = None) -> Article:
     """Parse a raw scraped article into its parts.
 
     Args:
@@ -132,7 +130,11 @@ def parse_text_article(
     blocks = _blocks(text)
     if not blocks:
         raise SourceError(
-            Problem(name, "the file is empty (or holds only whitespace).", "Paste the article's text into it, or delete the file.")
+            Problem(
+                name,
+                "the file is empty (or holds only whitespace).",
+                "Paste the article's text into it, or delete the file.",
+            )
         )
     first = blocks[0]
     title, _, rest = first.text.partition("\n")
@@ -154,9 +156,6 @@ def parse_text_article(
         author = _BYLINE.match(byline).group("name").strip()  # type: ignore[union-attr]
         standfirst = " ".join(_fold(block.text) for block in blocks[:head])
         blocks = blocks[head + 1 :]
-    elif len(blocks) >= 3 and _looks_like_standfirst(blocks[0].text):
-        standfirst = _fold(blocks[0].text)
-        blocks = blocks[1:]
     if not blocks:
         raise SourceError(
             Problem(
@@ -202,12 +201,23 @@ def parse_markdown_article(
     fields = _check_fields(metadata, name)
     if not fields.get("title"):
         raise SourceError(
-            Problem(name, "the front matter has no title.", "Add a line `title: The headline` to the front matter.", line=1, field="title")
+            Problem(
+                name,
+                "the front matter has no title.",
+                "Add a line `title: The headline` to the front matter.",
+                line=1,
+                field="title",
+            )
         )
     blocks = [Block(b.text, b.line + body_line - 1) for b in _blocks(body)]
     if not blocks:
         raise SourceError(
-            Problem(name, "the article has front matter but no body text.", "Write the article below the closing `---`.", line=body_line)
+            Problem(
+                name,
+                "the article has front matter but no body text.",
+                "Write the article below the closing `---`.",
+                line=body_line,
+            )
         )
     return Article(
         slug=slug,
@@ -231,22 +241,40 @@ def _check_fields(metadata: dict[str, Any], name: str) -> dict[str, Any]:
     for key, value in metadata.items():
         if key not in ARTICLE_FIELDS:
             known = ", ".join(sorted(ARTICLE_FIELDS))
-            raise SourceError(Problem(name, f"unknown field '{key}'.", f"Use only these fields: {known}.", field=str(key)))
+            raise SourceError(
+                Problem(name, f"unknown field '{key}'.", f"Use only these fields: {known}.", field=str(key))
+            )
         if value is None:
             continue
         if key == "date":
             if isinstance(value, dt.datetime):
                 value = value.date()
             if not isinstance(value, dt.date):
-                raise SourceError(Problem(name, f"'{value}' is not a date.", "Write the date as YYYY-MM-DD, e.g. 2025-03-24.", field=key))
+                raise SourceError(
+                    Problem(
+                        name, f"'{value}' is not a date.", "Write the date as YYYY-MM-DD, e.g. 2025-03-24.", field=key
+                    )
+                )
         elif key in ("pin", "exclude"):
             value = _check_overrides(value, name, key)
         elif not isinstance(value, str):
             raise SourceError(
-                Problem(name, f"expected text, found {type(value).__name__} ({value!r}).", f"Write `{key}:` followed by plain text; quote it if needed.", field=key)
+                Problem(
+                    name,
+                    f"expected text, found {type(value).__name__} ({value!r}).",
+                    f"Write `{key}:` followed by plain text; quote it if needed.",
+                    field=key,
+                )
             )
         elif key == "source_url" and not re.match(r"https?://\S+$", value):
-            raise SourceError(Problem(name, f"'{value}' is not a web address.", "Give the full address, starting with https://.", field=key))
+            raise SourceError(
+                Problem(
+                    name,
+                    f"'{value}' is not a web address.",
+                    "Give the full address, starting with https://.",
+                    field=key,
+                )
+            )
         checked[key] = value
     return checked
 
@@ -255,14 +283,26 @@ def _check_overrides(value: Any, name: str, key: str) -> dict[int, tuple[str, ..
     # An override maps paragraph numbers to lists of theme slugs.
     example = f"{key}:\n  3: [economics]"
     if not isinstance(value, dict):
-        raise SourceError(Problem(name, "expected paragraph numbers mapped to theme lists.", f"Write it like:\n{example}", field=key))
+        raise SourceError(
+            Problem(name, "expected paragraph numbers mapped to theme lists.", f"Write it like:\n{example}", field=key)
+        )
     overrides: dict[int, tuple[str, ...]] = {}
     for number, themes in value.items():
         if isinstance(themes, str):
             themes = [themes]
-        if not isinstance(number, int) or number < 1 or not isinstance(themes, list) or not all(isinstance(t, str) for t in themes):
+        if (
+            not isinstance(number, int)
+            or number < 1
+            or not isinstance(themes, list)
+            or not all(isinstance(t, str) for t in themes)
+        ):
             raise SourceError(
-                Problem(name, f"entry '{number}' must be a paragraph number (1, 2, …) with a list of theme slugs.", f"Write it like:\n{example}", field=key)
+                Problem(
+                    name,
+                    f"entry '{number}' must be a paragraph number (1, 2, …) with a list of theme slugs.",
+                    f"Write it like:\n{example}",
+                    field=key,
+                )
             )
         overrides[number] = tuple(themes)
     return overrides
@@ -303,12 +343,6 @@ def _split_tail(blocks: list[Block]) -> list[Block]:
         else:
             break
     return tail
-
-
-def _looks_like_standfirst(text: str) -> bool:
-    # Without a byline, a short first block of one or two sentences reads as a standfirst.
-    folded = _fold(text)
-    return len(folded) <= 300 and len(split_sentences(folded)) <= 2
 
 
 def _paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:

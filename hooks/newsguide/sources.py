@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from .problems import Problem, SourceError
 
@@ -22,7 +22,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", r
 
 
 def read_text(path: Path, name: str) -> str:
-    """Read a contributor file as UTF-8 text with `\\n` line endings.
+    r"""Read a contributor file as UTF-8 text with `\n` line endings.
 
     A UTF-8 byte-order mark is dropped and CRLF or lone CR line endings become
     LF, because editors add them silently and they mean nothing to a reader.
@@ -39,9 +39,7 @@ def read_text(path: Path, name: str) -> str:
     """
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise SourceError(
-            Problem(name, "the file is UTF-16 text.", "Save it as UTF-8 (without a byte-order mark).")
-        )
+        raise SourceError(Problem(name, "the file is UTF-16 text.", "Save it as UTF-8 (without a byte-order mark)."))
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise SourceError(
@@ -98,12 +96,13 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
     if not match:
         return {}, text, 1
     body_line = text.count("\n", 0, match.end()) + 1
-    handler = frontmatter.YAMLHandler()
+    handler = YAMLHandler()
     try:
         fields, _ = handler.split(match.group())
         metadata = handler.load(fields)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # A flow collection left open is reported where the file ends; its start is more useful.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "the YAML could not be read"
         raise SourceError(
             Problem(
@@ -111,7 +110,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
                 f"the front matter is not valid YAML: {problem}.",
                 "Check the indentation, and quote values that contain a colon or start with a "
                 "special character such as [, {, *, & or '.",
-                line=(mark.line + 2) if mark is not None else 1,
+                line=(mark.line + 1) if mark is not None else 1,
             )
         ) from None
     if metadata is None:

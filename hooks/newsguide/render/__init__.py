@@ -25,7 +25,10 @@ def front_matter(fields: Mapping[str, object]) -> str:
     MkDocs themes insert `title` and `description` into the HTML without
     escaping them (they expect Markdown-made titles), so both are escaped here.
     """
-    safe = {key: text(value) if key in ("title", "description") and isinstance(value, str) else value for key, value in fields.items()}
+    safe = {
+        key: text(value) if key in ("title", "description") and isinstance(value, str) else value
+        for key, value in fields.items()
+    }
     return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..markdown_body import render_markdown_block
 from ..model import Article, Paragraph
 from . import description, front_matter, text
-from ..markdown_body import render_markdown_block
 
 
 def render_article(article: Article) -> str:
