@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from newsguide.corpus import Corpus, load_corpus
+from newsguide.data import data_files
 from newsguide.embeds import fill_embeds
 from newsguide.pages import build_pages
 
@@ -40,6 +41,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = _edit_uri(page.source, config)
         files.append(file)
+    for path, content in data_files(_corpus).items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
