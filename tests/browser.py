@@ -1,0 +1,90 @@
+"""Browser-test support: the built site served under a sub-path, and Debian's Chromium.
+
+GitHub Pages serves a project site under `/<repo>/`, so the tests do too: a
+page that only works at `/` fails here first.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+#: The sub-path the site is served under, as on GitHub Pages.
+BASE_PATH = "/readers-guide/"
+
+#: Flags for Chromium in this sandbox and on CI runners (no GPU, no background traffic).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str | None:
+    """Where Chromium is: `$NEWSGUIDE_CHROMIUM` if set (CI runners' Chrome), else `chromium` on PATH."""
+    return os.environ.get("NEWSGUIDE_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def require_chromium() -> str:
+    """Return Chromium's path, or skip the test locally (fail on CI) when there is none."""
+    path = chromium_path()
+    if path:
+        return path
+    message = "Chromium not found: install Debian's `chromium` (apt-get install chromium) or set NEWSGUIDE_CHROMIUM"
+    if os.environ.get("CI"):
+        pytest.fail(message + " — CI must run the browser tests")
+    pytest.skip(message)
+
+
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    # Serve the site under BASE_PATH; anything else, or a missing file, gets the site's 404 page.
+    site: Path
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(BASE_PATH) or not Path(self.translate_path(self.path)).exists():
+            return self._not_found()
+        return super().send_head()
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        relative = path[len(BASE_PATH) :] if path.startswith(BASE_PATH) else path.lstrip("/")
+        return super().translate_path("/" + relative)
+
+    def _not_found(self):  # type: ignore[no-untyped-def]
+        body = (self.site / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        import io
+
+        return io.BytesIO(body)
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 under BASE_PATH; yields the base URL."""
+    handler = type("Handler", (_SubPathHandler,), {"site": site})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{BASE_PATH}"
+    finally:
+        server.shutdown()
+        server.server_close()

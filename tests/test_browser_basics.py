@@ -1,0 +1,48 @@
+"""The site in a real browser, served under a sub-path as on GitHub Pages."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "articles/china-japan-rok-trilateral-2025/"
+
+
+def test_article_opens_from_home_and_permalink_targets_paragraph(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    page.locator(".ng-article-list a").first.click()
+    expect(page.locator("h1")).to_have_text("Can China, Japan & ROK work together amid the uncertainty of the world?")
+    page.locator("#p5 .ng-permalink").click()
+    assert page.url.endswith("#p5")
+    assert page.evaluate("document.querySelector(':target').id") == "p5"
+
+
+def test_no_console_errors_and_no_third_party_requests(page: Page, base_url: str) -> None:
+    host = urlsplit(base_url).netloc
+    for url in ["", ARTICLE]:
+        page.goto(base_url + url)
+        page.wait_for_load_state("networkidle")
+    assert page.console_errors == []  # type: ignore[attr-defined]
+    outside = [u for u in page.requested_urls if urlsplit(u).netloc not in (host, "")]  # type: ignore[attr-defined]
+    assert outside == []
+
+
+def test_search_finds_rcep(page: Page, base_url: str) -> None:
+    page.goto(base_url + ARTICLE)
+    page.keyboard.press("s")
+    page.locator("input.md-search__input").fill("RCEP")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    assert results.count() >= 1
+
+
+def test_missing_page_gets_the_sites_404(page: Page, base_url: str) -> None:
+    response = page.goto(base_url + "no/such/page/")
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_contain_text("404")
+    page.locator("a.md-header__button.md-logo").click()
+    assert urlsplit(page.url).path == urlsplit(base_url).path
