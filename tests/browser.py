@@ -6,6 +6,7 @@ page that only works at `/` fails here first.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import threading
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -54,7 +56,7 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> BinaryIO | None:
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(BASE_PATH) or not Path(self.translate_path(self.path)).exists():
             return self._not_found()
@@ -65,14 +67,12 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         relative = path[len(BASE_PATH) :] if path.startswith(BASE_PATH) else path.lstrip("/")
         return super().translate_path("/" + relative)
 
-    def _not_found(self):  # type: ignore[no-untyped-def]
+    def _not_found(self) -> BinaryIO:
         body = (self.site / "404.html").read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        import io
-
         return io.BytesIO(body)
 
 
