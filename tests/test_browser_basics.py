@@ -33,10 +33,13 @@ def test_no_console_errors_and_no_third_party_requests(page: Page, base_url: str
 
 def test_search_finds_rcep(page: Page, base_url: str) -> None:
     page.goto(base_url + ARTICLE)
-    page.keyboard.press("s")
-    page.locator("input.md-search__input").fill("RCEP")
+    page.wait_for_load_state("networkidle")
+    search = page.locator("input.md-search__input")
+    search.click()
+    expect(search).to_be_focused()
+    search.press_sequentially("RCEP", delay=50)
     results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible()
+    expect(results.first).to_be_visible(timeout=15_000)
     assert results.count() >= 1
 
 
