@@ -15,7 +15,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 .PHONY: help serve build test lint typecheck bench audit export clean
 
 help:
-	@echo "make serve   build and serve the site on http://127.0.0.1:8000 with live reload"
+	@echo "make serve   build and serve the site on http://127.0.0.1:8000/readers-guide/ (live reload)"
 	@echo "make build   strict build into site/"
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make bench   benchmark build time against plain Material"
