@@ -41,6 +41,7 @@ def make_project(tmp: Path, seeds: dict[str, bytes | str] | None = None, *, keep
     project = tmp / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copy(ROOT / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     (project / "seeds").mkdir()

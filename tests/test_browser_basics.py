@@ -35,6 +35,17 @@ def test_search_finds_rcep(page: Page, base_url: str) -> None:
     page.goto(base_url + ARTICLE)
     page.keyboard.press("s")
     page.locator("input.md-search__input").fill("RCEP")
+    # The index loads in a web worker, and a query typed before it is ready is not run again
+    # when it is; so keep re-announcing the query (as a reader's next keystroke would) until it runs.
+    page.wait_for_function(
+        """() => {
+            const query = document.querySelector("input.md-search__input");
+            query.dispatchEvent(new KeyboardEvent("keyup"));
+            query.dispatchEvent(new Event("input"));
+            return document.querySelector(".md-search-result__item") !== null;
+        }""",
+        polling=200,
+    )
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     assert results.count() >= 1
@@ -46,3 +57,16 @@ def test_missing_page_gets_the_sites_404(page: Page, base_url: str) -> None:
     expect(page.locator("h1")).to_contain_text("404")
     page.locator("a.md-header__button.md-logo").click()
     assert urlsplit(page.url).path == urlsplit(base_url).path
+
+
+def test_404_page_is_styled_and_scripted_at_any_depth(page: Page, base_url: str) -> None:
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    missing = base_url + "a/b/c/missing/"
+    page.goto(missing)
+    page.wait_for_load_state("networkidle")
+    assert failed == [missing]
+    # The only console error is Chromium reporting the page's own 404 status.
+    assert len(page.console_errors) <= 1  # type: ignore[attr-defined]
+    # Material's stylesheet is applied: the header is fixed at the top.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"

