@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from bs4 import BeautifulSoup
 
 from newsguide.corpus import load_corpus
@@ -10,7 +11,7 @@ from newsguide.pages import build_pages
 from tests.sitebuild import ROOT, Build
 
 CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-REPO = re.search(r"^repo_url: (\S+)$", CONFIG, re.MULTILINE).group(1).rstrip("/")  # type: ignore[union-attr]
+REPO = re.search(r"^repo_url: (\S+)$", CONFIG, re.MULTILINE).group(1).rstrip("/")
 EDIT = f"{REPO}/edit/main/"
 BLOB = f"{REPO}/blob/main/"
 ENGINE = ROOT / "hooks" / "newsguide"
@@ -56,7 +57,7 @@ def test_every_page_links_to_the_file_to_edit(site: Build) -> None:
             assert notice is not None, f"{url}: no 'Generated from' notice"
             link = notice.select_one("a")
             assert link["href"].startswith(BLOB), url
-            source = link["href"][len(BLOB) :]
+            source = str(link["href"])[len(BLOB) :]
             assert link.get_text() == source
             assert notice.get_text().startswith(f"Generated from {source}")
             assert (ROOT / source).is_file(), f"{url}: {source} is not a file in the repository"
@@ -119,7 +120,7 @@ def test_404_page_links_work_at_any_depth_under_the_sub_path(site: Build) -> Non
     # The 404 page is served for a missing URL at any depth, so its links and assets
     # must be absolute to the site's base path (/<repo>/) or external, never relative.
     page = BeautifulSoup((site.site / "404.html").read_text(encoding="utf-8"), "html.parser")
-    base = re.search(r"^site_url: \S+?//[^/]+(/\S*)$", CONFIG, re.MULTILINE).group(1)  # type: ignore[union-attr]
+    base = re.search(r"^site_url: \S+?//[^/]+(/\S*)$", CONFIG, re.MULTILINE).group(1)
     for element in page.select("[href], [src]"):
         value = element.get("href") or element.get("src")
         assert value.startswith((base, "http", "#", "data:", "javascript:")), value
