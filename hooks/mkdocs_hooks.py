@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 import logging
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -21,7 +20,7 @@ from newsguide.corpus import Corpus, load_corpus
 from newsguide.data import data_files
 from newsguide.embeds import fill_embeds
 from newsguide.pages import Page as EnginePage
-from newsguide.pages import build_pages
+from newsguide.pages import build_pages, source_base
 from newsguide.render import front_matter, source_notice
 
 log = logging.getLogger("mkdocs.hooks.newsguide")
@@ -60,16 +59,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def _source_base(config: MkDocsConfig) -> str:
-    """The URL that a file's path (from the project root) is appended to, to show it on the forge.
-
-    Derived from `repo_url` and `edit_uri` (`edit/main/docs/` gives
-    `<repo_url>/blob/main/`); "" when the site names no repository.
-    """
-    if not config.repo_url or not config.edit_uri:
-        return ""
+    """Where a file of the repository is shown: `<repo_url>/blob/main/` for `edit_uri: edit/main/docs/`."""
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
-    edit_root = urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + "../" * (docs.count("/") + 1))
-    return edit_root.replace("/edit/", "/blob/", 1)
+    return source_base(config.repo_url or "", config.edit_uri or "", docs)
 
 
 def _reference_pages(config: MkDocsConfig) -> list[EnginePage]:

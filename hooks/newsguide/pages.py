@@ -7,6 +7,7 @@ MkDocs adapter is one such consumer, the Markdown export another.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from .corpus import Corpus
@@ -50,3 +51,27 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     pages = [Page(article.page_path, render_article(article), article.source.as_posix()) for article in corpus.articles]
     pages = [Page(page.path, page.markdown + source_notice(page.source, source_base), page.source) for page in pages]
     return sorted(pages, key=lambda page: page.path)
+
+
+def source_base(repo_url: str, edit_uri: str, docs_dir: str = "docs") -> str:
+    """The URL that a file's path (from the project root) is appended to, to show the file.
+
+    The site configuration names the repository and the edit address of
+    `docs/` (GitHub's `edit/<branch>/docs/`); a generated page's source may
+    be anywhere in the repository, and is shown rather than edited, hence
+    `blob/<branch>/` at the repository root.
+
+    Args:
+        repo_url: The repository, e.g. `https://github.com/owner/repo`.
+        edit_uri: Its edit address for `docs_dir`, e.g. `edit/main/docs/`.
+        docs_dir: The docs folder relative to the project root.
+
+    Returns:
+        E.g. `https://github.com/owner/repo/blob/main/`, or "" when either is missing.
+    """
+    if not repo_url or not edit_uri:
+        return ""
+    parts = posixpath.normpath(posixpath.join(edit_uri, *[".."] * len(docs_dir.strip("/").split("/")))).split("/")
+    if "edit" in parts:  # GitHub's `edit/main/`, GitLab's `-/edit/main/`
+        parts[parts.index("edit")] = "blob"
+    return repo_url.rstrip("/") + "/" + "/".join(parts) + "/"
