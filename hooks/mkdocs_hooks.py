@@ -15,7 +15,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-import newsguide
 from newsguide.corpus import Corpus, load_corpus
 from newsguide.data import data_files
 from newsguide.embeds import fill_embeds
@@ -68,7 +67,7 @@ def _reference_pages(config: MkDocsConfig) -> list[EnginePage]:
     """One API reference page per public engine module, and an index, so new modules document themselves."""
     base = _source_base(config)
     root = Path(config.config_file_path).parent.resolve()
-    package = Path(newsguide.__path__[0]).resolve()
+    package = Path(__file__).resolve().parent / "newsguide"  # the engine beside this adapter
     pages: list[EnginePage] = []
     rows: list[str] = []
     for file in sorted(package.rglob("*.py")):
