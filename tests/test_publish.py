@@ -74,6 +74,10 @@ def test_article_pages_name_their_seed(site: Build) -> None:
     for article in load_corpus(ROOT).articles:
         link = site.html(article.url).select_one(".ng-generated a")
         assert link["href"] == BLOB + article.source.as_posix()
+    # The notice is for contributors: search results never show it.
+    docs = site.search_index()["docs"]
+    assert isinstance(docs, list)
+    assert not [doc["location"] for doc in docs if "Edit that file to change this page" in doc["text"]]
 
 
 def test_contributing_guide_is_a_page(site: Build) -> None:
