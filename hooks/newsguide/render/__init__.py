@@ -75,4 +75,6 @@ def source_notice(source: str, source_base: str = "") -> str:
     name = f"<code>{text(source)}</code>"
     if source_base:
         name = f'<a href="{text(source_base + source)}">{name}</a>'
-    return f'\n<p class="ng-generated" data-search-exclude>Generated from {name}. Edit that file to change this page.</p>\n'
+    # Kept out of the search index (Material's `data-search-exclude`): it is for contributors, not readers.
+    notice = f"Generated from {name}. Edit that file to change this page."
+    return f'\n<p class="ng-generated" data-search-exclude>{notice}</p>\n'
