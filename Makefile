@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Reproducible builds: dates in the output come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build test lint typecheck bench audit export clean
+.PHONY: help serve build test lint typecheck bench audit export clean print-source-date-epoch
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000/readers-guide/ (live reload)"
@@ -50,6 +50,9 @@ test: lint typecheck $(NODE_STAMP)
 
 export: $(STAMP)
 	$(BIN)/python -m newsguide export export/
+
+print-source-date-epoch:
+	@echo $(SOURCE_DATE_EPOCH)
 
 clean:
 	rm -rf $(VENV) node_modules site export .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -7,6 +7,7 @@ events to it and MkDocs objects back.
 
 from __future__ import annotations
 
+import ast
 import logging
 from pathlib import Path
 
@@ -17,7 +18,9 @@ from mkdocs.structure.pages import Page
 from newsguide.corpus import Corpus, load_corpus
 from newsguide.data import data_files
 from newsguide.embeds import fill_embeds
-from newsguide.pages import build_pages
+from newsguide.pages import Page as EnginePage
+from newsguide.pages import build_pages, source_base
+from newsguide.render import front_matter, source_notice
 
 log = logging.getLogger("mkdocs.hooks.newsguide")
 
@@ -34,7 +37,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _corpus = load_corpus(root)
     for problem in _corpus.problems:
         log.warning(str(problem))
-    for page in build_pages(_corpus):
+    for page in [*build_pages(_corpus, _source_base(config)), *_reference_pages(config)]:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
             files.remove(existing)
@@ -52,6 +55,44 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 # Helpers ---------------------------------------------------------------------
+
+
+def _source_base(config: MkDocsConfig) -> str:
+    """Where a file of the repository is shown: `<repo_url>/blob/main/` for `edit_uri: edit/main/docs/`."""
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    return source_base(config.repo_url or "", config.edit_uri or "", docs)
+
+
+def _reference_pages(config: MkDocsConfig) -> list[EnginePage]:
+    """One API reference page per public engine module, and an index, so new modules document themselves."""
+    base = _source_base(config)
+    root = Path(config.config_file_path).parent.resolve()
+    package = Path(__file__).resolve().parent / "newsguide"  # the engine beside this adapter
+    pages: list[EnginePage] = []
+    rows: list[str] = []
+    for file in sorted(package.rglob("*.py")):
+        parts = file.relative_to(package).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        if not parts or any(part.startswith("_") for part in parts):
+            continue
+        name = ".".join(("newsguide", *parts))
+        path = "/".join(parts) + ("/index.md" if file.name == "__init__.py" else ".md")
+        # Read the summary without importing the module, so `mkdocs serve` never shows a stale one.
+        summary = (ast.get_docstring(ast.parse(file.read_text(encoding="utf-8"))) or "").split("\n", 1)[0]
+        source = file.relative_to(root).as_posix()
+        rows.append(f"| [`{name}`]({path}) | {summary} |")
+        markdown = front_matter({"title": name, "description": summary}) + f"::: {name}\n"
+        pages.append(EnginePage(f"reference/{path}", markdown + source_notice(source, base), source))
+    index = (
+        front_matter({"title": "API reference", "description": "The engine's public modules, from their docstrings."})
+        + "# API reference\n\nThe engine (`hooks/newsguide/`) is a plain Python package that never imports MkDocs: "
+        "seeds → parse → classify → link → render → pages. Each public module has a page written from its "
+        "docstrings.\n\n| Module | What it holds |\n| --- | --- |\n" + "\n".join(sorted(rows)) + "\n"
+    )
+    adapter = Path(__file__).resolve().relative_to(root).as_posix()
+    pages.append(EnginePage("reference/index.md", index + source_notice(adapter, base), adapter))
+    return pages
 
 
 def _edit_uri(source: str, config: MkDocsConfig) -> str:

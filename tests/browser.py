@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pytest
+from playwright.sync_api import Page
 
 #: The sub-path the site is served under, as on GitHub Pages.
 BASE_PATH = "/readers-guide/"
@@ -88,3 +89,26 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def run_search(page: Page, query: str) -> None:
+    """Type a query into Material's search box and wait until results are shown.
+
+    The index loads in a web worker, and a query typed before it is ready is not
+    run again when it is; so the query is re-announced (as a reader's next
+    keystroke would) until results appear.
+    """
+    page.wait_for_load_state("networkidle")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    page.wait_for_function(
+        """() => {
+            const query = document.querySelector("input.md-search__input");
+            query.dispatchEvent(new KeyboardEvent("keyup"));
+            query.dispatchEvent(new Event("input"));
+            return document.querySelector(".md-search-result__item") !== null;
+        }""",
+        polling=200,
+        timeout=15_000,
+    )

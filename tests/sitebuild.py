@@ -41,6 +41,7 @@ def make_project(tmp: Path, seeds: dict[str, bytes | str] | None = None, *, keep
     project = tmp / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copy(ROOT / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     (project / "seeds").mkdir()
@@ -56,8 +57,8 @@ def make_project(tmp: Path, seeds: dict[str, bytes | str] | None = None, *, keep
     return project
 
 
-def build(project: Path, *, strict: bool = True, site: Path | None = None) -> Build:
-    """Run `mkdocs build` on a project folder and capture what it printed."""
+def build(project: Path, *, strict: bool = True, site: Path | None = None, env: dict[str, str] | None = None) -> Build:
+    """Run `mkdocs build` on a project folder and capture what it printed (`env` adds variables)."""
     site = site or project / "site"
     command = [
         sys.executable,
@@ -71,6 +72,6 @@ def build(project: Path, *, strict: bool = True, site: Path | None = None) -> Bu
     ]
     if strict:
         command.append("--strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=project, check=False)
+    variables = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    result = subprocess.run(command, capture_output=True, text=True, env=variables, cwd=project, check=False)
     return Build(project, site, result.returncode, result.stdout + result.stderr)

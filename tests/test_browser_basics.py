@@ -7,6 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser import run_search
+
 pytestmark = pytest.mark.browser
 
 ARTICLE = "articles/china-japan-rok-trilateral-2025/"
@@ -33,14 +35,10 @@ def test_no_console_errors_and_no_third_party_requests(page: Page, base_url: str
 
 def test_search_finds_rcep(page: Page, base_url: str) -> None:
     page.goto(base_url + ARTICLE)
-    page.wait_for_load_state("networkidle")
-    search = page.locator("input.md-search__input")
-    search.click()
-    expect(search).to_be_focused()
-    search.press_sequentially("RCEP", delay=50)
+    run_search(page, "RCEP")
     results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible(timeout=15_000)
-    assert results.count() >= 1
+    expect(results.first).to_be_visible()
+    assert "RCEP" in results.first.inner_text()
 
 
 def test_missing_page_gets_the_sites_404(page: Page, base_url: str) -> None:
@@ -49,3 +47,16 @@ def test_missing_page_gets_the_sites_404(page: Page, base_url: str) -> None:
     expect(page.locator("h1")).to_contain_text("404")
     page.locator("a.md-header__button.md-logo").click()
     assert urlsplit(page.url).path == urlsplit(base_url).path
+
+
+def test_404_page_is_styled_and_scripted_at_any_depth(page: Page, base_url: str) -> None:
+    failed: list[str] = []
+    page.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    missing = base_url + "a/b/c/missing/"
+    page.goto(missing)
+    page.wait_for_load_state("networkidle")
+    assert failed == [missing]
+    # The only console error is Chromium reporting the page's own 404 status.
+    assert len(page.console_errors) <= 1  # type: ignore[attr-defined]
+    # Material's stylesheet is applied: the header is fixed at the top.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"

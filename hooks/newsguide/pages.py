@@ -7,9 +7,11 @@ MkDocs adapter is one such consumer, the Markdown export another.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .render import source_notice
 from .render.article import render_article
 
 
@@ -30,7 +32,46 @@ class Page:
     source: str
 
 
-def build_pages(corpus: Corpus) -> list[Page]:
-    """Render every generated page of the site, sorted by path."""
+def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
+    """Render every generated page of the site, sorted by path.
+
+    Each page ends with a notice naming the file it is generated from, so a
+    reader knows which file to edit (see `render.source_notice`).
+
+    Args:
+        corpus: The loaded corpus.
+        source_base: The URL that a source file's path is appended to for a
+            link to it, e.g. `https://github.com/owner/repo/blob/main/`; ""
+            names the file without a link. Passed in as data, so the engine
+            needs no site configuration.
+
+    Returns:
+        The pages, sorted by path.
+    """
     pages = [Page(article.page_path, render_article(article), article.source.as_posix()) for article in corpus.articles]
+    pages = [Page(page.path, page.markdown + source_notice(page.source, source_base), page.source) for page in pages]
     return sorted(pages, key=lambda page: page.path)
+
+
+def source_base(repo_url: str, edit_uri: str, docs_dir: str = "docs") -> str:
+    """The URL that a file's path (from the project root) is appended to, to show the file.
+
+    The site configuration names the repository and the edit address of
+    `docs/` (GitHub's `edit/<branch>/docs/`); a generated page's source may
+    be anywhere in the repository, and is shown rather than edited, hence
+    `blob/<branch>/` at the repository root.
+
+    Args:
+        repo_url: The repository, e.g. `https://github.com/owner/repo`.
+        edit_uri: Its edit address for `docs_dir`, e.g. `edit/main/docs/`.
+        docs_dir: The docs folder relative to the project root.
+
+    Returns:
+        E.g. `https://github.com/owner/repo/blob/main/`, or "" when either is missing.
+    """
+    if not repo_url or not edit_uri:
+        return ""
+    parts = posixpath.normpath(posixpath.join(edit_uri, *[".."] * len(docs_dir.strip("/").split("/")))).split("/")
+    if "edit" in parts:  # GitHub's `edit/main/`, GitLab's `-/edit/main/`
+        parts[parts.index("edit")] = "blob"
+    return repo_url.rstrip("/") + "/" + "/".join(parts) + "/"

@@ -56,3 +56,25 @@ def href(from_url: str, to_url: str) -> str:
         if target.endswith("/") or not target:
             relative = relative.rstrip("/") + "/"
     return text(relative + (f"#{fragment}" if fragment else ""))
+
+
+def source_notice(source: str, source_base: str = "") -> str:
+    """The notice at the foot of a generated page naming the file it is generated from.
+
+    A reader who wants to correct a generated page needs the file to edit, which
+    is not the page's own path: an article page comes from `seeds/`, for example.
+
+    Args:
+        source: The file, relative to the project root (e.g. `seeds/x.txt`).
+        source_base: The URL that the file's path is appended to for a link to
+            it (e.g. `https://github.com/owner/repo/blob/main/`), or "" for no link.
+
+    Returns:
+        A raw HTML block, with a blank line before it.
+    """
+    name = f"<code>{text(source)}</code>"
+    if source_base:
+        name = f'<a href="{text(source_base + source)}">{name}</a>'
+    # Kept out of the search index (Material's `data-search-exclude`): it is for contributors, not readers.
+    notice = f"Generated from {name}. Edit that file to change this page."
+    return f'\n<p class="ng-generated" data-search-exclude>{notice}</p>\n'
