@@ -70,6 +70,11 @@ def passages(corpus: Corpus, term: Term) -> list[Passage]:
     return found
 
 
+def heading(term: Term) -> str:
+    """The term's name as its page shows it: the title, with the abbreviation when it adds one."""
+    return f"{term.title} ({term.abbr})" if term.abbr and term.abbr not in term.title else term.title
+
+
 def render_term(corpus: Corpus, term: Term) -> str:
     """Render a term's page as Markdown.
 
@@ -83,7 +88,7 @@ def render_term(corpus: Corpus, term: Term) -> str:
     parts = [
         front_matter(
             {
-                "title": term.title,
+                "title": heading(term),
                 "description": term.summary,
                 "search": {"boost": SEARCH_BOOST},
                 "newsguide_source": term.source,
@@ -91,6 +96,7 @@ def render_term(corpus: Corpus, term: Term) -> str:
         ),
         _meta(term),
         term.definition + "\n\n",
+        _names(term),
     ]
     if term.links:
         items = "".join(f'<li><a href="{text(link.url)}">{text(link.title)}</a></li>' for link in term.links)
@@ -99,7 +105,7 @@ def render_term(corpus: Corpus, term: Term) -> str:
     related = [corpus.term(slug) for slug in term.see_also if slug in corpus.linker.terms]
     if related:
         items = "".join(_entry(other, term.url) for other in related)
-        parts.append(f'## See also\n\n<ul class="ng-see-also {NO_LINK_CLASS}">{items}</ul>\n')
+        parts.append(f'## See also\n\n<ul class="ng-see-also {NO_LINK_CLASS}" data-search-exclude>{items}</ul>\n')
     return "".join(parts)
 
 
@@ -136,15 +142,23 @@ def render_index(corpus: Corpus, intro: str) -> str:
 
 
 def _meta(term: Term) -> str:
-    # The line under the title: kind, abbreviation and names in other languages.
+    # The line under the title: kind and abbreviation.
     items = [f'<span class="ng-term-kind">{text(term.kind.capitalize())}</span>']
     if term.abbr:
         items.append(f'<span class="ng-term-abbr">Abbreviation: <abbr>{text(term.abbr)}</abbr></span>')
+    return f'<p class="ng-term-meta {NO_LINK_CLASS}">' + " · ".join(items) + "</p>\n\n"
+
+
+def _names(term: Term) -> str:
+    # The term's name in Chinese, Japanese and Korean, each marked with its language.
+    items = []
     for code, language in NAME_LANGUAGES.items():
         if code in term.names:
             name = f'<span lang="{code}">{text(term.names[code])}</span>'
             items.append(f'<span class="ng-term-name">{language}: {name}</span>')
-    return f'<p class="ng-term-meta {NO_LINK_CLASS}">' + " · ".join(items) + "</p>\n\n"
+    if not items:
+        return ""
+    return f'<p class="ng-term-names {NO_LINK_CLASS}">' + " · ".join(items) + "</p>\n\n"
 
 
 def _mentions(corpus: Corpus, term: Term) -> str:
@@ -186,9 +200,8 @@ def _highlight(passage: Passage) -> str:
 
 def _entry(term: Term, page_url: str) -> str:
     # One list entry: the term's name linking to its page, and its short definition.
-    abbr = f" ({text(term.abbr)})" if term.abbr and term.abbr not in term.title else ""
     return (
-        f'<li id="{term.slug}"><a href="{href(page_url, term.url)}">{text(term.title)}</a>{abbr}'
+        f'<li id="{term.slug}"><a href="{href(page_url, term.url)}">{text(heading(term))}</a>'
         f' — <span class="ng-summary">{text(term.summary)}</span></li>'
     )
 
