@@ -19,7 +19,9 @@ def glossary_data(corpus: Corpus) -> dict[str, object]:
     """`data/glossary.json`: every term, its definition as plain text, and each passage mentioning it."""
     terms = []
     for term in corpus.terms:
-        definition = "\n\n".join(markdown_plain_text(block) for block in term.definition.split("\n\n") if block.strip())
+        definition = "\n\n".join(
+            markdown_plain_text(block, typographic=False) for block in term.definition.split("\n\n") if block.strip()
+        )
         mentions = [
             {"article": p.article, "paragraph": p.paragraph, "url": p.url, "sentence": p.sentence}
             for p in passages(corpus, term)

@@ -330,7 +330,7 @@ def _summary(definition: str) -> str:
     first = definition.split("\n\n", 1)[0].strip()
     if not first:
         return ""
-    text = markdown_plain_text(first)
+    text = markdown_plain_text(first, typographic=False)
     sentences = split_sentences(text)
     return sentences[0].text if sentences else text
 

@@ -23,7 +23,8 @@ the number of terms. Its rules:
 
 `Linker.link_html` rewrites a page's HTML with a streaming tokenizer: tags are
 copied as they are, and only text is scanned. The first mention of each term in
-each section (the text between two headings) becomes a link to its entry whose
+each section (the text between two headings; a link to the entry already
+there counts) becomes a link to its entry whose
 `title` is the term's short definition. Nothing is linked inside headings,
 links, code, preformatted text, scripts, or any element with the class
 `ng-nolink`; a term is never linked on its own page; the visible text is never
@@ -53,6 +54,7 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"}
 )
+_TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)/(?:index\.html)?$")
 _RAW_TEXT = frozenset({"script", "style"})
 _DASH = "[-‐‑–]"
 _QUOTE = "['’]"
@@ -195,6 +197,11 @@ class _LinkingParser(HTMLParser):
         if tag in _VOID:
             return
         classes = next((value or "" for name, value in attrs if name == "class"), "").split()
+        if tag == "a":
+            # A link to a term's entry, already there, counts as its linked mention.
+            target = _TERM_HREF.search(next((value or "" for name, value in attrs if name == "href"), ""))
+            if target and target.group(1) in self.linker.terms:
+                self.linked.add(target.group(1))
         blocks = tag in NO_LINK_ELEMENTS or NO_LINK_CLASS in classes
         self.stack.append((tag, blocks))
         self.blocked += blocks
