@@ -34,7 +34,9 @@ def test_no_console_errors_and_no_third_party_requests(page: Page, base_url: str
 def test_search_finds_rcep(page: Page, base_url: str) -> None:
     page.goto(base_url + ARTICLE)
     page.keyboard.press("s")
-    page.locator("input.md-search__input").fill("RCEP")
+    # Type once the search worker is ready: Material reads the query on key presses.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    page.locator("input.md-search__input").press_sequentially("RCEP")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     assert results.count() >= 1
