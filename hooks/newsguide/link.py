@@ -107,6 +107,7 @@ class TermMatcher:
         #: alias key → term slug, or None for an `exclude` phrase that links nothing.
         self._targets: dict[str, str | None] = {}
         self._plural: dict[str, bool] = {}
+        self._seen: dict[str, str | None] = {}
         forms: dict[str, str] = {}
         for term in terms:
             self._plural[term.slug] = term.plural
@@ -125,10 +126,16 @@ class TermMatcher:
     def matches(self, value: str) -> Iterator[Match]:
         """Yield every mention of a term in `value`, left to right, never overlapping."""
         for found in self.pattern.finditer(value):
-            term = self._targets.get(alias_key(found.group("core")))
+            term = self._target(found.group("core"))
             if term is None or (found.group("plural") and not self._plural[term]):
                 continue
             yield Match(found.start(), found.end(), term)
+
+    def _target(self, core: str) -> str | None:
+        # The term a matched form belongs to (None for an exclude phrase); memoised per spelling.
+        if core not in self._seen:
+            self._seen[core] = self._targets.get(alias_key(core))
+        return self._seen[core]
 
     def mentions(self, articles: Sequence[Article]) -> list[Mention]:
         """Every mention of every term in the articles' body sentences, in reading order."""
