@@ -37,6 +37,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _corpus = load_corpus(root)
     for problem in _corpus.problems:
         log.warning(str(problem))
+    for note in _corpus.notes:
+        log.info(str(note))
     for page in [*build_pages(_corpus, _source_base(config)), *_reference_pages(config)]:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
@@ -52,6 +54,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Expand the engine's markers in hand-written pages."""
     return fill_embeds(markdown, _corpus, page.url) if _corpus is not None else markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Link the first mention of each glossary term in each section of every page."""
+    return _corpus.linker.link_html(html, page.url) if _corpus is not None else html
 
 
 # Helpers ---------------------------------------------------------------------

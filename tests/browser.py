@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 #: The sub-path the site is served under, as on GitHub Pages.
 BASE_PATH = "/readers-guide/"
@@ -92,23 +92,15 @@ def serve(site: Path) -> Iterator[str]:
 
 
 def run_search(page: Page, query: str) -> None:
-    """Type a query into Material's search box and wait until results are shown.
+    """Type a query into Material's search box once the search index is ready.
 
-    The index loads in a web worker, and a query typed before it is ready is not
-    run again when it is; so the query is re-announced (as a reader's next
-    keystroke would) until results appear.
+    The index loads in a web worker; Material reads the query on key presses and
+    does not re-run a query typed before the index is ready, so wait for its
+    "Type to start searching" prompt, then type key by key as a reader would.
     """
     page.wait_for_load_state("networkidle")
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill(query)
-    page.wait_for_function(
-        """() => {
-            const query = document.querySelector("input.md-search__input");
-            query.dispatchEvent(new KeyboardEvent("keyup"));
-            query.dispatchEvent(new Event("input"));
-            return document.querySelector(".md-search-result__item") !== null;
-        }""",
-        polling=200,
-        timeout=15_000,
-    )
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
+    box.press_sequentially(query, delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)

@@ -9,13 +9,17 @@ file never drops or half-writes another article's page.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from slugify import slugify
 
+from .glossary import GLOSSARY_DIR, Term, load_terms
+from .link import Linker, Mention, TermMatcher
 from .model import Article
 from .parse import load_article
 from .problems import Problem, SourceError
+from .sources import read_text
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -29,19 +33,53 @@ class Corpus:
         root: The project root.
         articles: The articles that loaded, ordered by their seed file name.
         problems: One entry per file that could not be used.
+        notes: Facts worth telling a contributor that do not fail the build
+            (e.g. a term mentioned nowhere), logged at info level.
+        terms: The glossary's terms, sorted by slug.
+        mentions: Every mention of a term in an article's body, in reading order.
+        linker: Links mentions of terms in a page's HTML; built once per build.
+        glossary_intro: The hand-written top of the glossary index
+            (`docs/glossary/index.md`, front matter included), or "".
     """
 
     root: Path
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Problem] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    linker: Linker = field(default_factory=lambda: Linker([]))
+    glossary_intro: str = ""
 
     def article(self, slug: str) -> Article:
         """Return the article with this slug."""
         return next(article for article in self.articles if article.slug == slug)
 
+    def term(self, slug: str) -> Term:
+        """Return the term with this slug."""
+        return self.linker.terms[slug]
+
+    @cached_property
+    def mentions_by_term(self) -> dict[str, list[Mention]]:
+        """Term slug → its mentions in reading order (every term has an entry)."""
+        grouped: dict[str, list[Mention]] = {term.slug: [] for term in self.terms}
+        for mention in self.mentions:
+            grouped[mention.term].append(mention)
+        return grouped
+
+    @cached_property
+    def mentions_by_paragraph(self) -> dict[tuple[str, int], list[Mention]]:
+        """(article slug, paragraph number) → the mentions in that paragraph, in reading order."""
+        grouped: dict[tuple[str, int], list[Mention]] = {}
+        for mention in self.mentions:
+            grouped.setdefault((mention.article, mention.paragraph), []).append(mention)
+        return grouped
+
 
 def load_corpus(root: Path) -> Corpus:
-    """Load every seed under `root/seeds`.
+    """Load every seed under `root/seeds` and every term under `root/docs/glossary`.
+
+    The terms' mentions in the articles are found here, once per build.
 
     Args:
         root: The project root (the folder holding `mkdocs.yml` and `seeds/`).
@@ -92,4 +130,29 @@ def load_corpus(root: Path) -> Corpus:
             corpus.problems.append(error.problem)
             continue
         taken[slug] = name
+    _load_glossary(corpus)
     return corpus
+
+
+def _load_glossary(corpus: Corpus) -> None:
+    # Load the terms, build the one matcher, and find every mention in the articles.
+    corpus.terms, problems = load_terms(corpus.root)
+    intro = corpus.root / GLOSSARY_DIR / "index.md"
+    if intro.is_file():
+        try:
+            corpus.glossary_intro = read_text(intro, f"{GLOSSARY_DIR}/index.md")
+        except SourceError as error:
+            problems.append(error.problem)
+    corpus.problems.extend(problems)
+    matcher = TermMatcher(corpus.terms)
+    corpus.linker = Linker(corpus.terms, matcher)
+    corpus.mentions = matcher.mentions(corpus.articles)
+    for term in corpus.terms:
+        if not corpus.mentions_by_term[term.slug]:
+            corpus.notes.append(
+                Problem(
+                    term.source,
+                    "the term is mentioned in no article.",
+                    "Nothing to do unless an article should mention it: check its aliases.",
+                )
+            )

@@ -11,9 +11,38 @@ import json
 from collections.abc import Callable
 
 from .corpus import Corpus
+from .markdown_body import markdown_plain_text
+from .render.glossary import passages
+
+
+def glossary_data(corpus: Corpus) -> dict[str, object]:
+    """`data/glossary.json`: every term, its definition as plain text, and each passage mentioning it."""
+    terms = []
+    for term in corpus.terms:
+        definition = "\n\n".join(
+            markdown_plain_text(block, typographic=False) for block in term.definition.split("\n\n") if block.strip()
+        )
+        mentions = [
+            {"article": p.article, "paragraph": p.paragraph, "url": p.url, "sentence": p.sentence}
+            for p in passages(corpus, term)
+        ]
+        terms.append(
+            {
+                "slug": term.slug,
+                "title": term.title,
+                "abbr": term.abbr,
+                "aliases": list(term.aliases),
+                "kind": term.kind,
+                "url": term.url,
+                "definition": definition,
+                "mentions": mentions,
+            }
+        )
+    return {"terms": terms}
+
 
 #: Path inside the site → function that renders the file's data. Features add theirs here.
-DATA_FILES: dict[str, Callable[[Corpus], object]] = {}
+DATA_FILES: dict[str, Callable[[Corpus], object]] = {"data/glossary.json": glossary_data}
 
 
 def dump(data: object) -> str:

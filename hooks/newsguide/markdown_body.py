@@ -27,9 +27,9 @@ class _SafeLinks(Treeprocessor):
                     del element.attrib[attribute]
 
 
-def _converter() -> markdown.Markdown:
+def _converter(extensions: tuple[str, ...] = ("smarty",)) -> markdown.Markdown:
     # A Markdown converter with raw HTML treated as text.
-    md = markdown.Markdown(extensions=["smarty"], output_format="html")
+    md = markdown.Markdown(extensions=list(extensions), output_format="html")
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
@@ -37,6 +37,8 @@ def _converter() -> markdown.Markdown:
 
 
 _MD = _converter()
+#: Without typographic quotes, as the site's own pages (e.g. glossary entries) are rendered.
+_MD_PLAIN = _converter(())
 
 
 def render_markdown_block(source: str) -> str:
@@ -55,9 +57,20 @@ class _TextOnly(HTMLParser):
         self.parts.append(data)
 
 
-def markdown_plain_text(source: str) -> str:
-    """The text a reader sees when one Markdown block is rendered."""
+def markdown_plain_text(source: str, *, typographic: bool = True) -> str:
+    """The text a reader sees when one Markdown block is rendered.
+
+    Args:
+        source: One Markdown block.
+        typographic: Curl quotes and dashes as `.md` articles are rendered; False
+            for text rendered like the site's hand-written pages.
+    """
     collector = _TextOnly()
-    collector.feed(render_markdown_block(source))
+    if typographic:
+        html = render_markdown_block(source)
+    else:
+        _MD_PLAIN.reset()
+        html = _MD_PLAIN.convert(source)
+    collector.feed(html)
     collector.close()
     return " ".join("".join(collector.parts).split())

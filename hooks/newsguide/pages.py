@@ -11,8 +11,10 @@ import posixpath
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .glossary import GLOSSARY_DIR
 from .render import source_notice
 from .render.article import render_article
+from .render.glossary import render_index, render_term
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,10 @@ class Page:
     source: str
 
 
+#: The top of the glossary index when `docs/glossary/index.md` is missing.
+_DEFAULT_GLOSSARY_INTRO = "# Glossary\n"
+
+
 def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     """Render every generated page of the site, sorted by path.
 
@@ -49,6 +55,9 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
         The pages, sorted by path.
     """
     pages = [Page(article.page_path, render_article(article), article.source.as_posix()) for article in corpus.articles]
+    pages.extend(Page(term.page_path, render_term(corpus, term), term.source) for term in corpus.terms)
+    intro = corpus.glossary_intro or _DEFAULT_GLOSSARY_INTRO
+    pages.append(Page("glossary/index.md", render_index(corpus, intro), f"{GLOSSARY_DIR}/index.md"))
     pages = [Page(page.path, page.markdown + source_notice(page.source, source_base), page.source) for page in pages]
     return sorted(pages, key=lambda page: page.path)
 

@@ -1,0 +1,217 @@
+"""The glossary's pages: one page per term, and the index of all terms.
+
+A term page puts the definition first (so a link's instant preview, which shows
+what follows the page's title up to the next heading, shows the definition),
+then the official links, every passage that mentions the term, quoted, and
+related terms. Quoted passages carry `data-search-exclude`, so that the page
+is found in search by its definition, not by the articles it quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from ..corpus import Corpus
+from ..glossary import KINDS, NAME_LANGUAGES, Term
+from ..link import NO_LINK_CLASS
+from . import front_matter, href, text
+
+#: How much a term page weighs in search against other pages (Material's `search.boost`).
+SEARCH_BOOST = 10
+
+#: The heading of each kind in the glossary index.
+KIND_HEADINGS = {
+    "agreement": "Agreements",
+    "organisation": "Organisations",
+    "forum": "Forums",
+    "mechanism": "Mechanisms",
+    "meeting": "Meetings",
+    "programme": "Programmes",
+    "policy": "Policies",
+    "event": "Events",
+    "concept": "Concepts",
+    "country": "Countries",
+    "place": "Places",
+    "person": "People",
+}
+INDEX_URL = "glossary/"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of an article that mentions a term, with where each mention is in it.
+
+    Attributes:
+        article: The article's slug.
+        paragraph: The paragraph's number.
+        sentence: The sentence, verbatim.
+        spans: (start, end) of each mention in the sentence.
+    """
+
+    article: str
+    paragraph: int
+    sentence: str
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def url(self) -> str:
+        """The paragraph's URL relative to the site root."""
+        return f"articles/{self.article}/#p{self.paragraph}"
+
+
+def passages(corpus: Corpus, term: Term) -> list[Passage]:
+    """Every sentence that mentions the term, in reading order, each once."""
+    found = []
+    key = lambda m: (m.article, m.paragraph, m.sentence)  # noqa: E731
+    for (article, number, index), group in groupby(corpus.mentions_by_term[term.slug], key=key):
+        sentence = corpus.article(article).body[number - 1].sentences[index].text
+        found.append(Passage(article, number, sentence, tuple((m.start, m.end) for m in group)))
+    return found
+
+
+def heading(term: Term) -> str:
+    """The term's name as its page shows it: the title, with the abbreviation when it adds one."""
+    return f"{term.title} ({term.abbr})" if term.abbr and term.abbr not in term.title else term.title
+
+
+def render_term(corpus: Corpus, term: Term) -> str:
+    """Render a term's page as Markdown.
+
+    Args:
+        corpus: The corpus (for the mentions and related terms).
+        term: The term.
+
+    Returns:
+        The page's Markdown, front matter included.
+    """
+    parts = [
+        front_matter(
+            {
+                "title": heading(term),
+                "description": term.summary,
+                "search": {"boost": SEARCH_BOOST},
+                "newsguide_source": term.source,
+            }
+        ),
+        _meta(term),
+        term.definition + "\n\n",
+        _names(term),
+    ]
+    if term.links:
+        items = "".join(f'<li><a href="{text(link.url)}">{text(link.title)}</a></li>' for link in term.links)
+        parts.append(f'## Official sources\n\n<ul class="ng-term-links">{items}</ul>\n\n')
+    parts.append("## Mentioned in\n\n" + _mentions(corpus, term) + "\n")
+    related = [corpus.term(slug) for slug in term.see_also if slug in corpus.linker.terms]
+    if related:
+        items = "".join(_entry(other, term.url) for other in related)
+        parts.append(f'## See also\n\n<ul class="ng-see-also {NO_LINK_CLASS}" data-search-exclude>{items}</ul>\n')
+    return "".join(parts)
+
+
+def render_index(corpus: Corpus, intro: str) -> str:
+    """Render the glossary index: an A–Z jump list, then every term grouped by kind.
+
+    Args:
+        corpus: The corpus.
+        intro: The hand-written page (`docs/glossary/index.md`), front matter
+            included, which comes first.
+
+    Returns:
+        The page's Markdown.
+    """
+    ordered = sorted(corpus.terms, key=_sort_key)
+    letters = {_letter(term) for term in ordered}
+    jump = "".join(
+        f'<a href="#letter-{c.lower()}">{c}</a>' if c in letters else f'<span aria-hidden="true">{c}</span>'
+        for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    )
+    parts = [intro.rstrip() + "\n\n", f'<nav class="ng-az" aria-label="Terms from A to Z">{jump}</nav>\n\n']
+    for kind in KINDS:
+        members = [term for term in ordered if term.kind == kind]
+        if members:
+            items = "".join(_entry(term, INDEX_URL) for term in members)
+            parts.append(f'## {KIND_HEADINGS[kind]}\n\n<ul class="ng-glossary {NO_LINK_CLASS}">{items}</ul>\n\n')
+    parts.append("## A–Z\n\n")
+    rows = []
+    for letter, group in groupby(ordered, key=_letter):
+        links = " · ".join(f'<a href="{href(INDEX_URL, t.url)}">{text(t.title)}</a>' for t in group)
+        rows.append(f'<p id="letter-{letter.lower()}" class="ng-az-row"><strong>{letter}</strong> {links}</p>')
+    parts.append(f'<div class="ng-az-index {NO_LINK_CLASS}">\n' + "\n".join(rows) + "\n</div>\n")
+    return "".join(parts)
+
+
+def _meta(term: Term) -> str:
+    # The line under the title: kind and abbreviation.
+    items = [f'<span class="ng-term-kind">{text(term.kind.capitalize())}</span>']
+    if term.abbr:
+        items.append(f'<span class="ng-term-abbr">Abbreviation: <abbr>{text(term.abbr)}</abbr></span>')
+    return f'<p class="ng-term-meta {NO_LINK_CLASS}">' + " · ".join(items) + "</p>\n\n"
+
+
+def _names(term: Term) -> str:
+    # The term's name in Chinese, Japanese and Korean, each marked with its language.
+    items = []
+    for code, language in NAME_LANGUAGES.items():
+        if code in term.names:
+            name = f'<span lang="{code}">{text(term.names[code])}</span>'
+            items.append(f'<span class="ng-term-name">{language}: {name}</span>')
+    if not items:
+        return ""
+    return f'<p class="ng-term-names {NO_LINK_CLASS}">' + " · ".join(items) + "</p>\n\n"
+
+
+def _mentions(corpus: Corpus, term: Term) -> str:
+    # Every passage mentioning the term, grouped by article, the mention highlighted.
+    found = passages(corpus, term)
+    if not found:
+        return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
+    count, articles = len(found), len({p.article for p in found})
+    lines = [
+        f'<div class="ng-mentions {NO_LINK_CLASS}" data-search-exclude>',
+        f'<p class="ng-mention-count">{count} passage{"s" if count != 1 else ""} '
+        f"in {articles} article{'s' if articles != 1 else ''}.</p>",
+    ]
+    for slug, group in groupby(found, key=lambda p: p.article):
+        article = corpus.article(slug)
+        link = f'<a href="{href(term.url, article.url)}">{text(article.title)}</a>'
+        lines.append(f'<p class="ng-mention-article">{link}</p>')
+        items = "".join(
+            f'<li><a class="ng-passage-link" href="{href(term.url, p.url)}" '
+            f'aria-label="Paragraph {p.paragraph} of the article">¶ {p.paragraph}</a> '
+            f'<q class="ng-passage">{_highlight(p)}</q></li>'
+            for p in group
+        )
+        lines.append(f'<ul class="ng-passages">{items}</ul>')
+    lines.append("</div>")
+    return "\n".join(lines) + "\n"
+
+
+def _highlight(passage: Passage) -> str:
+    # The sentence, escaped, with each mention in <mark>.
+    out, position = [], 0
+    for start, end in passage.spans:
+        out.append(text(passage.sentence[position:start]))
+        out.append(f"<mark>{text(passage.sentence[start:end])}</mark>")
+        position = end
+    out.append(text(passage.sentence[position:]))
+    return "".join(out)
+
+
+def _entry(term: Term, page_url: str) -> str:
+    # One list entry: the term's name linking to its page, and its short definition.
+    return (
+        f'<li id="{term.slug}"><a href="{href(page_url, term.url)}">{text(heading(term))}</a>'
+        f' — <span class="ng-summary">{text(term.summary)}</span></li>'
+    )
+
+
+def _sort_key(term: Term) -> tuple[str, str]:
+    # Alphabetical by title, ignoring case and leading punctuation.
+    return (_letter(term), term.title.casefold())
+
+
+def _letter(term: Term) -> str:
+    # The letter a term is filed under in the A–Z list.
+    first = next((c for c in term.title if c.isalnum()), "#")
+    return first.upper() if first.isascii() and first.isalpha() else "#"
