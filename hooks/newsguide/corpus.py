@@ -1,9 +1,10 @@
 """The corpus: every contributor file loaded once, with the problems found.
 
-`load_corpus` is the engine's entry point. It reads `seeds/` (and, as the
-engine grows, the theme and glossary files), parses each file on its own, and
-collects a `Problem` for each bad file instead of stopping, so that one bad
-file never drops or half-writes another article's page.
+`load_corpus` is the engine's entry point. It reads `seeds/` and the theme
+files in `docs/themes/` (and, as the engine grows, the glossary), parses each
+file on its own, and collects a `Problem` for each bad file instead of
+stopping, so that one bad file never drops or half-writes another article's
+page. It then classifies every sentence, once for the whole build.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from pathlib import Path
 
 from slugify import slugify
 
+from .classify import Classification, classify
 from .model import Article
 from .parse import load_article
 from .problems import Problem, SourceError
+from .themes import Theme, load_themes
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -29,11 +32,15 @@ class Corpus:
         root: The project root.
         articles: The articles that loaded, ordered by their seed file name.
         problems: One entry per file that could not be used.
+        themes: The themes that loaded, in display order.
+        classification: Every article's passages with their themes.
     """
 
     root: Path
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    classification: Classification = field(default_factory=lambda: Classification([]))
 
     def article(self, slug: str) -> Article:
         """Return the article with this slug."""
@@ -41,7 +48,7 @@ class Corpus:
 
 
 def load_corpus(root: Path) -> Corpus:
-    """Load every seed under `root/seeds`.
+    """Load every seed under `root/seeds` and every theme, and classify the articles.
 
     Args:
         root: The project root (the folder holding `mkdocs.yml` and `seeds/`).
@@ -92,4 +99,8 @@ def load_corpus(root: Path) -> Corpus:
             corpus.problems.append(error.problem)
             continue
         taken[slug] = name
+    corpus.themes, problems = load_themes(root)
+    corpus.problems.extend(problems)
+    corpus.classification, problems = classify(corpus.articles, corpus.themes)
+    corpus.problems.extend(problems)
     return corpus
