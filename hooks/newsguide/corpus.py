@@ -18,7 +18,7 @@ from .classify import Classification, classify
 from .model import Article
 from .parse import load_article
 from .problems import Problem, SourceError
-from .themes import Theme, load_themes
+from .themes import Intro, Theme, load_themes
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -33,6 +33,8 @@ class Corpus:
         articles: The articles that loaded, ordered by their seed file name.
         problems: One entry per file that could not be used.
         themes: The themes that loaded, in display order.
+        intros: The hand-written intros of the themes overview (`index`) and
+            of the "Other passages" page (`other`).
         classification: Every article's passages with their themes.
     """
 
@@ -40,6 +42,7 @@ class Corpus:
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
+    intros: dict[str, Intro] = field(default_factory=dict)
     classification: Classification = field(default_factory=lambda: Classification([]))
 
     def article(self, slug: str) -> Article:
@@ -99,7 +102,7 @@ def load_corpus(root: Path) -> Corpus:
             corpus.problems.append(error.problem)
             continue
         taken[slug] = name
-    corpus.themes, problems = load_themes(root)
+    corpus.themes, corpus.intros, problems = load_themes(root)
     corpus.problems.extend(problems)
     corpus.classification, problems = classify(corpus.articles, corpus.themes)
     corpus.problems.extend(problems)

@@ -11,9 +11,12 @@ import json
 from collections.abc import Callable
 
 from .corpus import Corpus
+from .passages import PASSAGES_JSON, passages_data
 
 #: Path inside the site → function that renders the file's data. Features add theirs here.
-DATA_FILES: dict[str, Callable[[Corpus], object]] = {}
+DATA_FILES: dict[str, Callable[[Corpus], object]] = {
+    PASSAGES_JSON: passages_data,
+}
 
 
 def dump(data: object) -> str:

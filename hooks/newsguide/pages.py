@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .render.article import render_article
+from .render.theme import INDEX_PATH, OTHER_PATH, render_index, render_other, render_theme
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,9 @@ class Page:
             `articles/x.md`); a hand-written file at the same path is replaced.
         markdown: The page's Markdown, front matter included.
         source: The file, relative to the project root, that a contributor
-            edits to change the page.
+            edits to change the page, or "" when there is none; a
+            hand-written file under `docs/` that a page comes from is replaced
+            by it too.
     """
 
     path: str
@@ -32,5 +35,20 @@ class Page:
 
 def build_pages(corpus: Corpus) -> list[Page]:
     """Render every generated page of the site, sorted by path."""
-    pages = [Page(article.page_path, render_article(article), article.source.as_posix()) for article in corpus.articles]
+    themes = corpus.themes
+    pages = [
+        Page(
+            article.page_path,
+            render_article(article, corpus.classification.passages(article), themes),
+            article.source.as_posix(),
+        )
+        for article in corpus.articles
+    ]
+    pages.extend(Page(theme.page_path, render_theme(theme, corpus), theme.source) for theme in themes)
+    pages.append(
+        Page(INDEX_PATH, render_index(corpus), corpus.intros["index"].source if "index" in corpus.intros else "")
+    )
+    pages.append(
+        Page(OTHER_PATH, render_other(corpus), corpus.intros["other"].source if "other" in corpus.intros else "")
+    )
     return sorted(pages, key=lambda page: page.path)

@@ -31,6 +31,8 @@ from .sources import read_text, split_front_matter
 THEMES_DIR = "docs/themes"
 #: File stems in the themes folder that are generated pages, not themes.
 RESERVED = {"index": "the themes overview", "other": 'the "Other passages" page'}
+#: The titles of those pages when their file does not give one.
+DEFAULT_TITLES = {"index": "Themes", "other": "Other passages"}
 #: Front-matter fields a theme file may hold, with what each means.
 THEME_FIELDS = {
     "title": "the theme's name",
@@ -57,6 +59,23 @@ class Term:
 
     text: str
     weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Intro:
+    """The hand-written top of a generated page that is not a theme (`index.md`, `other.md`).
+
+    Attributes:
+        title: The page title.
+        description: The page's one-line description, or "".
+        body: The Markdown introduction.
+        source: The file, relative to the project root, or "" when there is none.
+    """
+
+    title: str
+    description: str = ""
+    body: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,8 +117,8 @@ class Theme:
         return f"themes/{self.slug}.md"
 
 
-def load_themes(root: Path) -> tuple[list[Theme], list[Problem]]:
-    """Load every theme file under `root/docs/themes`.
+def load_themes(root: Path) -> tuple[list[Theme], dict[str, Intro], list[Problem]]:
+    """Load every theme file under `root/docs/themes`, and the intros of `index.md` and `other.md`.
 
     A bad file is reported and left out; the others still load.
 
@@ -107,17 +126,23 @@ def load_themes(root: Path) -> tuple[list[Theme], list[Problem]]:
         root: The project root.
 
     Returns:
-        The themes in display order (with colours and abbreviations set), and
-        one problem per file that could not be used.
+        The themes in display order (with colours and abbreviations set); the
+        intro of each page in `RESERVED`, by name; and one problem per file
+        that could not be used.
     """
     folder = root / THEMES_DIR
     themes: list[Theme] = []
+    intros = {stem: Intro(DEFAULT_TITLES[stem]) for stem in RESERVED}
     problems: list[Problem] = []
     taken: dict[str, str] = {}
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        if path.stem in RESERVED:
-            continue
         name = path.relative_to(root).as_posix()
+        if path.stem in RESERVED:
+            try:
+                intros[path.stem] = load_intro(path, name, DEFAULT_TITLES[path.stem])
+            except SourceError as error:
+                problems.append(error.problem)
+            continue
         try:
             theme = load_theme(path, name)
             if theme.slug in RESERVED:
@@ -142,7 +167,36 @@ def load_themes(root: Path) -> tuple[list[Theme], list[Problem]]:
         taken[theme.slug] = name
         themes.append(theme)
     themes.sort(key=lambda t: (t.order is None, t.order or 0, t.title.casefold(), t.slug))
-    return _label(themes), problems
+    return _label(themes), intros, problems
+
+
+def load_intro(path: Path, name: str, default_title: str) -> Intro:
+    """Load the hand-written intro of the themes overview or of the "Other passages" page.
+
+    Raises:
+        SourceError: The front matter does not parse, or its title or
+            description is not one line of text.
+    """
+    text = read_text(path, name)
+    fields, body, _ = split_front_matter(text, name)
+    for key in ("title", "description"):
+        value = fields.get(key)
+        if value is not None and (not isinstance(value, str) or "\n" in value.strip()):
+            raise SourceError(
+                Problem(
+                    name,
+                    f"the {key} must be one line of text.",
+                    f"Write `{key}: …` on one line.",
+                    _line(text, key),
+                    key,
+                )
+            )
+    return Intro(
+        " ".join(str(fields.get("title") or default_title).split()),
+        " ".join(str(fields.get("description") or "").split()),
+        body.strip(),
+        name,
+    )
 
 
 def load_theme(path: Path, name: str) -> Theme:
