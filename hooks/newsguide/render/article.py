@@ -50,7 +50,11 @@ def render_article(article: Article, passages: Sequence[Passage] = (), themes: S
     if themes:
         parts.append(_ribbon(article, themes_of, themes))
     parts.append('<div class="ng-body">\n')
-    parts.extend(_paragraph(article, paragraph, themes_of.get(paragraph.number, [])) for paragraph in article.body)
+    ids = {p.paragraph.number: p.id for p in passages}
+    parts.extend(
+        _paragraph(article, paragraph, themes_of.get(paragraph.number, []), ids.get(paragraph.number, ""))
+        for paragraph in article.body
+    )
     parts.append("</div>\n")
     if article.author_note or article.disclaimer:
         parts.append("\n## About this article\n\n")
