@@ -45,7 +45,7 @@ PAGE_FIELDS = {"hide", "icon", "status", "subtitle"}
 #: How many distinct theme colours the stylesheet defines (`.ng-c1` … `.ng-c8`).
 PALETTE_SIZE = 8
 
-_EXAMPLE = 'vocabulary:\n  - tariff\n  - free trade\n  - {term: "supply chain", weight: 2}'
+_EXAMPLE = '`vocabulary: [tariff, free trade, {term: "supply chain", weight: 2}]` (or one `- entry` per line)'
 
 
 @dataclass(frozen=True)
@@ -270,14 +270,14 @@ def _vocabulary(value: Any, name: str, line: int) -> tuple[Term, ...]:
             Problem(
                 name,
                 "the vocabulary is missing or empty, so no sentence could ever be on this theme.",
-                f"List the words and phrases that signal the theme, like:\n{_EXAMPLE}",
+                f"List the words and phrases that signal the theme, like {_EXAMPLE}.",
                 line or 1,
                 "vocabulary",
             )
         )
     if not isinstance(value, list):
         raise SourceError(
-            Problem(name, "the vocabulary must be a list.", f"Write it like:\n{_EXAMPLE}", line, "vocabulary")
+            Problem(name, "the vocabulary must be a list.", f"Write it like {_EXAMPLE}.", line, "vocabulary")
         )
     terms: list[Term] = []
     for entry in value:
@@ -287,7 +287,7 @@ def _vocabulary(value: Any, name: str, line: int) -> tuple[Term, ...]:
                 Problem(
                     name,
                     f"entry {entry!r} has fields other than `term` and `weight`.",
-                    f"Write it like:\n{_EXAMPLE}",
+                    f"Write it like {_EXAMPLE}.",
                     line,
                     "vocabulary",
                 )
@@ -297,7 +297,7 @@ def _vocabulary(value: Any, name: str, line: int) -> tuple[Term, ...]:
                 Problem(
                     name,
                     f"entry {entry!r} is not a word or phrase.",
-                    f'Write each entry as text, or as `{{term: "…", weight: 2}}`:\n{_EXAMPLE}',
+                    f'Write each entry as text, or as `{{term: "…", weight: 2}}`, like {_EXAMPLE}.',
                     line,
                     "vocabulary",
                 )
