@@ -34,7 +34,9 @@ def test_no_console_errors_and_no_third_party_requests(page: Page, base_url: str
 def test_search_finds_rcep(page: Page, base_url: str) -> None:
     page.goto(base_url + ARTICLE)
     page.keyboard.press("s")
-    page.locator("input.md-search__input").fill("RCEP")
+    # Typing before the search worker has built its index is ignored; wait until it is ready.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching")
+    page.locator("input.md-search__input").press_sequentially("RCEP")  # fill() sends no key events
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     assert results.count() >= 1
