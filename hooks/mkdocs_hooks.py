@@ -40,11 +40,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for note in _corpus.notes:
         log.info(str(note))
     for page in [*build_pages(_corpus, _source_base(config)), *_reference_pages(config)]:
-        existing = files.get_file_from_path(page.path)
-        if existing is not None:
-            files.remove(existing)
+        for path in {page.path, _docs_path(page.source, config)} - {""}:
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
         file = File.generated(config, page.path, content=page.markdown)
-        file.edit_uri = _edit_uri(page.source, config)
+        file.edit_uri = _edit_uri(page.source, config) if page.source else None
         files.append(file)
     for path, content in data_files(_corpus).items():
         files.append(File.generated(config, path, content=content))
@@ -104,7 +105,14 @@ def _reference_pages(config: MkDocsConfig) -> list[EnginePage]:
 
 def _edit_uri(source: str, config: MkDocsConfig) -> str:
     # The edit link of a generated page points at the contributor file it comes from.
+    inside = _docs_path(source, config)
+    if inside:
+        return inside
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
-    if source.startswith(docs + "/"):
-        return source[len(docs) + 1 :]
     return "../" * (docs.count("/") + 1) + source
+
+
+def _docs_path(source: str, config: MkDocsConfig) -> str:
+    # A project-relative source file's path inside docs/, or "" when it lies outside.
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    return source[len(docs) + 1 :] if source.startswith(docs + "/") else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +42,23 @@ def _export(out: Path, *args: str, root: Path = ROOT) -> subprocess.CompletedPro
 def _text(element: Tag) -> str:
     # Block elements end with a newline in both renderings; inline tags add no space.
     return " ".join(element.get_text("").split())
+
+
+def _page_url(link: str | None, page_path: str) -> str | None:
+    # What MkDocs makes of a Markdown link to another page: `x.md#a` → `../x/#a` from `dir/page.md`.
+    if not link or "://" in link or link.startswith("#"):
+        return link
+    target, _, fragment = link.partition("#")
+    if not target.endswith(".md"):
+        return link
+    source = posixpath.dirname(page_path)
+    resolved = posixpath.normpath(posixpath.join(source, target)).removesuffix(".md")
+    resolved = "" if resolved == "index" else resolved.removesuffix("/index") + "/"
+    own = page_path.removesuffix(".md")
+    own = "" if own == "index" else own.removesuffix("/index") + "/"
+    relative = posixpath.relpath(resolved or ".", own or ".")
+    relative = "./" if relative == "." else relative + "/"
+    return relative + (f"#{fragment}" if fragment else "")
 
 
 def _site_content(page: BeautifulSoup, *, theme_title: bool) -> Tag:
@@ -93,7 +111,9 @@ def test_exported_markdown_renders_to_what_the_site_shows(exported: Path, site: 
         title = metadata.get("title") or rendered.find("h1").get_text()
         assert BeautifulSoup(title, "html.parser").get_text() == heading.get_text()
         # Links and anchors survive the trip too.
-        assert [a.get("href") for a in rendered.select("a")] == [a.get("href") for a in shown.select("a")]
+        # Markdown links between pages name the .md file; MkDocs writes the page's URL for them.
+        exported_links = [_page_url(a.get("href"), page.path) for a in rendered.select("a")]
+        assert exported_links == [a.get("href") for a in shown.select("a")]
         assert [e["id"] for e in rendered.select("[id]")] == [e["id"] for e in shown.select("[id]")]
         assert rendered.select_one(".ng-generated a")["href"].endswith(page.source)
 

@@ -1,9 +1,10 @@
 """The corpus: every contributor file loaded once, with the problems found.
 
-`load_corpus` is the engine's entry point. It reads `seeds/` (and, as the
-engine grows, the theme and glossary files), parses each file on its own, and
-collects a `Problem` for each bad file instead of stopping, so that one bad
-file never drops or half-writes another article's page.
+`load_corpus` is the engine's entry point. It reads `seeds/` and the theme
+files in `docs/themes/` (and, as the engine grows, the glossary), parses each
+file on its own, and collects a `Problem` for each bad file instead of
+stopping, so that one bad file never drops or half-writes another article's
+page. It then classifies every sentence, once for the whole build.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from pathlib import Path
 
 from slugify import slugify
 
+from .classify import Classification, classify
 from .glossary import GLOSSARY_DIR, Term, load_terms
 from .link import Linker, Mention, TermMatcher
 from .model import Article
 from .parse import load_article
 from .problems import Problem, SourceError
 from .sources import read_text
+from .themes import Intro, Theme, load_themes
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -40,6 +43,10 @@ class Corpus:
         linker: Links mentions of terms in a page's HTML; built once per build.
         glossary_intro: The hand-written top of the glossary index
             (`docs/glossary/index.md`, front matter included), or "".
+        themes: The themes that loaded, in display order.
+        intros: The hand-written intros of the themes overview (`index`) and
+            of the "Other passages" page (`other`).
+        classification: Every article's passages with their themes.
     """
 
     root: Path
@@ -50,6 +57,9 @@ class Corpus:
     mentions: list[Mention] = field(default_factory=list)
     linker: Linker = field(default_factory=lambda: Linker([]))
     glossary_intro: str = ""
+    themes: list[Theme] = field(default_factory=list)
+    intros: dict[str, Intro] = field(default_factory=dict)
+    classification: Classification = field(default_factory=lambda: Classification([]))
 
     def article(self, slug: str) -> Article:
         """Return the article with this slug."""
@@ -77,9 +87,9 @@ class Corpus:
 
 
 def load_corpus(root: Path) -> Corpus:
-    """Load every seed under `root/seeds` and every term under `root/docs/glossary`.
+    """Load every seed, theme and glossary term; classify the articles and find the terms' mentions.
 
-    The terms' mentions in the articles are found here, once per build.
+    Classification and mentions are computed here, once per build.
 
     Args:
         root: The project root (the folder holding `mkdocs.yml` and `seeds/`).
@@ -130,6 +140,10 @@ def load_corpus(root: Path) -> Corpus:
             corpus.problems.append(error.problem)
             continue
         taken[slug] = name
+    corpus.themes, corpus.intros, problems = load_themes(root)
+    corpus.problems.extend(problems)
+    corpus.classification, problems = classify(corpus.articles, corpus.themes)
+    corpus.problems.extend(problems)
     _load_glossary(corpus)
     return corpus
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .corpus import Corpus
 from .markdown_body import markdown_plain_text
+from .passages import PASSAGES_JSON, passages_data
 from .render.glossary import passages
 
 
@@ -42,7 +43,10 @@ def glossary_data(corpus: Corpus) -> dict[str, object]:
 
 
 #: Path inside the site → function that renders the file's data. Features add theirs here.
-DATA_FILES: dict[str, Callable[[Corpus], object]] = {"data/glossary.json": glossary_data}
+DATA_FILES: dict[str, Callable[[Corpus], object]] = {
+    "data/glossary.json": glossary_data,
+    PASSAGES_JSON: passages_data,
+}
 
 
 def dump(data: object) -> str:

@@ -14,7 +14,10 @@ from .corpus import Corpus
 from .glossary import GLOSSARY_DIR
 from .render import source_notice
 from .render.article import render_article
-from .render.glossary import render_index, render_term
+from .render.glossary import render_index as render_glossary_index
+from .render.glossary import render_term
+from .render.theme import INDEX_PATH, OTHER_PATH, render_other, render_theme
+from .render.theme import render_index as render_themes_index
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,9 @@ class Page:
             `articles/x.md`); a hand-written file at the same path is replaced.
         markdown: The page's Markdown, front matter included.
         source: The file, relative to the project root, that a contributor
-            edits to change the page.
+            edits to change the page, or "" when there is none; a
+            hand-written file under `docs/` that a page comes from is replaced
+            by it too.
     """
 
     path: str
@@ -54,10 +59,25 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     Returns:
         The pages, sorted by path.
     """
-    pages = [Page(article.page_path, render_article(article), article.source.as_posix()) for article in corpus.articles]
+    themes = corpus.themes
+    pages = [
+        Page(
+            article.page_path,
+            render_article(article, corpus.classification.passages(article), themes),
+            article.source.as_posix(),
+        )
+        for article in corpus.articles
+    ]
+    pages.extend(Page(theme.page_path, render_theme(theme, corpus), theme.source) for theme in themes)
+    pages.append(
+        Page(INDEX_PATH, render_themes_index(corpus), corpus.intros["index"].source if "index" in corpus.intros else "")
+    )
+    pages.append(
+        Page(OTHER_PATH, render_other(corpus), corpus.intros["other"].source if "other" in corpus.intros else "")
+    )
     pages.extend(Page(term.page_path, render_term(corpus, term), term.source) for term in corpus.terms)
     intro = corpus.glossary_intro or _DEFAULT_GLOSSARY_INTRO
-    pages.append(Page("glossary/index.md", render_index(corpus, intro), f"{GLOSSARY_DIR}/index.md"))
+    pages.append(Page("glossary/index.md", render_glossary_index(corpus, intro), f"{GLOSSARY_DIR}/index.md"))
     pages = [Page(page.path, page.markdown + source_notice(page.source, source_base), page.source) for page in pages]
     return sorted(pages, key=lambda page: page.path)
 

@@ -1,13 +1,24 @@
-"""The article page: the whole article, every paragraph anchored, its parts set apart."""
+"""The article page: the whole article, every paragraph anchored, its parts set apart.
+
+Above the body, a theme ribbon shows one cell per paragraph, coloured by the
+paragraph's themes and linking to it; each cell's text names the paragraph
+and its themes, so colour is never the only label. Each paragraph ends with
+badges for its themes, linking to the passage on each theme page. Both are
+left out of the search index, which should hold the article's own words.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from ..classify import Passage
 from ..markdown_body import render_markdown_block
 from ..model import Article, Paragraph
-from . import description, front_matter, text
+from ..themes import Theme
+from . import description, front_matter, href, text
 
 
-def render_article(article: Article) -> str:
+def render_article(article: Article, passages: Sequence[Passage] = (), themes: Sequence[Theme] = ()) -> str:
     """Render an article as a Markdown page.
 
     The body paragraphs are raw HTML blocks with ids `p1`, `p2`, … so that
@@ -15,6 +26,8 @@ def render_article(article: Article) -> str:
 
     Args:
         article: The parsed article.
+        passages: The article's classified paragraphs, one per body paragraph.
+        themes: Every theme, in display order.
 
     Returns:
         The page's Markdown, front matter included.
@@ -32,8 +45,16 @@ def render_article(article: Article) -> str:
     if article.standfirst:
         parts.append(f'<p class="ng-standfirst">{text(article.standfirst)}</p>\n')
     parts.append(_meta(article))
+    by_slug = {theme.slug: theme for theme in themes}
+    themes_of = {p.paragraph.number: [by_slug[slug] for slug in p.themes] for p in passages}
+    if themes:
+        parts.append(_ribbon(article, themes_of, themes))
     parts.append('<div class="ng-body">\n')
-    parts.extend(_paragraph(article, paragraph) for paragraph in article.body)
+    ids = {p.paragraph.number: p.id for p in passages}
+    parts.extend(
+        _paragraph(article, paragraph, themes_of.get(paragraph.number, []), ids.get(paragraph.number, ""))
+        for paragraph in article.body
+    )
     parts.append("</div>\n")
     if article.author_note or article.disclaimer:
         parts.append("\n## About this article\n\n")
@@ -60,15 +81,62 @@ def _meta(article: Article) -> str:
     return '<p class="ng-meta">' + " · ".join(items) + "</p>\n\n"
 
 
-def _paragraph(article: Article, paragraph: Paragraph) -> str:
-    # One body paragraph with its anchor and permalink.
+def _ribbon(article: Article, themes_of: dict[int, list[Theme]], themes: Sequence[Theme]) -> str:
+    # One linked cell per paragraph, coloured by its themes, with a text label and a legend.
+    cells = []
+    for paragraph in article.body:
+        here = themes_of.get(paragraph.number, [])
+        names = ", ".join(theme.title for theme in here) or "no theme"
+        chips = (
+            "".join(f'<span class="ng-chip ng-c{theme.colour}">{text(theme.abbreviation)}</span>' for theme in here)
+            or '<span class="ng-chip ng-none">–</span>'
+        )
+        cells.append(
+            f'<li><a class="ng-cell" href="#{paragraph.anchor}" title="Paragraph {paragraph.number}: {text(names)}">'
+            f'<span class="ng-sr-only">Paragraph </span><span class="ng-cell-number">{paragraph.number}</span>'
+            f'<span class="ng-chips" aria-hidden="true">{chips}</span>'
+            f'<span class="ng-sr-only">: {text(names)}</span></a></li>'
+        )
+    shown = {theme.slug for here in themes_of.values() for theme in here}
+    legend = " ".join(
+        f'<a class="ng-legend-item" href="{href(article.url, theme.url)}">'
+        f'<span class="ng-chip ng-c{theme.colour}" aria-hidden="true">{text(theme.abbreviation)}</span> '
+        f"{text(theme.title)}</a>"
+        for theme in themes
+        if theme.slug in shown
+    )
+    return (
+        '<nav class="ng-ribbon" aria-label="Themes, paragraph by paragraph" data-search-exclude>\n'
+        '<ol class="ng-cells">'
+        + "".join(cells)
+        + "</ol>\n"
+        + (f'<p class="ng-legend">Themes: {legend}</p>\n' if legend else "")
+        + "</nav>\n\n"
+    )
+
+
+def _badges(article: Article, themes: list[Theme], passage_id: str) -> str:
+    # Links from a paragraph to its passage on each of its theme pages.
+    if not themes:
+        return ""
+    links = " ".join(
+        f'<a class="ng-badge ng-c{theme.colour}" href="{href(article.url, f"{theme.url}#{passage_id}")}">'
+        f"{text(theme.title)}</a>"
+        for theme in themes
+    )
+    return f' <small class="ng-badges" data-search-exclude><span class="ng-sr-only">Themes: </span>{links}</small>'
+
+
+def _paragraph(article: Article, paragraph: Paragraph, themes: list[Theme], passage_id: str) -> str:
+    # One body paragraph with its anchor, permalink, and badges linking to its passage (id) on theme pages.
     anchor = paragraph.anchor
+    badges = _badges(article, themes, passage_id)
     if article.markdown:
         permalink = f'<a class="ng-permalink" href="#{anchor}" aria-label="Link to paragraph {paragraph.number}">¶</a>'
         html = render_markdown_block(paragraph.source).replace("\n", " ")
-        return f'<div id="{anchor}" class="ng-para">{html} {permalink}</div>\n'
+        return f'<div id="{anchor}" class="ng-para">{html} {permalink}{badges}</div>\n'
     return (
         f'<p id="{anchor}" class="ng-para">{text(paragraph.text)} '
         f'<a class="ng-permalink" href="#{anchor}" title="Link to paragraph {paragraph.number}" '
-        f'aria-label="Link to paragraph {paragraph.number}">¶</a></p>\n'
+        f'aria-label="Link to paragraph {paragraph.number}">¶</a>{badges}</p>\n'
     )

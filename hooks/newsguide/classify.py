@@ -1,0 +1,410 @@
+"""Classification: which themes each body sentence speaks to, and the evidence why.
+
+The design, in four rules a contributor can predict:
+
+1. **Vocabulary matches.** Every theme's vocabulary (see `newsguide.themes`)
+   is compiled into ONE regular expression per build: an alternation of all
+   terms, longest first, so that where terms overlap the longest wins
+   ("military-industrial complex" is one match, not "military" plus
+   "industrial"), and each text is scanned once whatever the number of terms.
+   Matching ignores case; a term's words match across spaces or hyphens
+   ("free trade" finds "free-trade"); "-ise"/"-ize" and "-isation"/"-ization"
+   spellings are equivalent; and the last word also matches its plural
+   ("tariff" finds "tariffs", "ally" finds "allies"). Other inflections are
+   listed as terms of their own. A term matches whole words only: it must not
+   start or end inside a word, while a hyphen or apostrophe ends a word
+   ("trade" is found in "trade-related" and "Trump" in "Trump’s"). A term may
+   belong to several themes ("economic coercion").
+2. **Scores and threshold.** A sentence's score for a theme is the sum of the
+   weights of the distinct terms of that theme found in it (a term repeated
+   counts once). The theme is assigned when the score reaches `THRESHOLD`
+   (1): a term of weight 1 is enough on its own, two weak hints of weight 0.5
+   are needed together. The evidence is the matched words, as written.
+3. **Continuation.** A sentence with no theme of its own continues the
+   previous sentence's subject when the text says so: when it opens (after an
+   optional connective such as "Yet," or "And") with a demonstrative that
+   points back ("This", "These", "That", "Those", "Such") or a comparison
+   ("Similarly", "Likewise", "In the same vein", …), or when it contains a
+   back-reference such as "a similar pattern", "the same trend", "likewise",
+   "also" or "as well". It then takes the previous sentence's strongest
+   theme(s): the one(s) with the highest score, since a back-reference points
+   at what the sentence before was mainly about. Its evidence is the cue
+   itself ("A similar pattern"). Previous means the sentence just before,
+   across a paragraph break too; a sentence without a cue inherits nothing.
+4. **Editorial overrides.** An article's `pin` and `exclude` fields (sidecar
+   `.yml` of a `.txt` seed, or front matter of a `.md` seed) map paragraph
+   numbers to theme slugs. A pinned theme puts the whole paragraph on that
+   theme page; an excluded one is removed from the paragraph and its
+   sentences. An unknown slug or a paragraph number past the end is a problem
+   naming the file and field.
+
+Everything is computed once per build, in order, from the input alone, so the
+same input always gives the same output.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from .model import Article, Paragraph, Sentence
+from .problems import Problem
+from .themes import Theme
+
+#: The score a theme needs in one sentence for the sentence to be on it.
+THRESHOLD = 1.0
+
+_CONNECTIVE = (
+    r"(?:and|but|yet|so|still|however|indeed|moreover|meanwhile|thus|therefore|accordingly|hence|"
+    r"in\s+turn|in\s+fact|at\s+the\s+same\s+time)"
+)
+_OPENING_CUE = re.compile(
+    rf"^[\W_]*(?:{_CONNECTIVE}\s*,?\s+)?(?P<cue>(?:this|these|that|those|such)\b(?!\s*,)"
+    r"|similarly|likewise|equally|by\s+the\s+same\s+token|in\s+the\s+same\s+(?:vein|way|spirit)"
+    r"|the\s+same\s+(?:is\s+true|goes|applies|holds))",
+    re.IGNORECASE,
+)
+_INNER_CUE = re.compile(
+    r"\b(?P<cue>(?:a|the)\s+similar\s+[\w-]+|similarly|likewise|"
+    r"the\s+same\s+(?:pattern|trend|is\s+true|applies|goes|holds)|as\s+well|also)\b",
+    re.IGNORECASE,
+)
+_SEPARATOR = r"[\s\-‐‑–]+"
+#: The -ise/-ize spellings that are the same word ("normalisation", "normalization").
+_ISE = re.compile(r"i[sz](?=ation|e$|e\b|ed\b|ing\b|es\b)")
+
+
+@dataclass(frozen=True)
+class ThemeMatch:
+    """One theme of one sentence, with the evidence for it.
+
+    Attributes:
+        theme: The theme's slug.
+        evidence: The words that triggered it, as written, in order of
+            appearance; for a continuation, the cue ("Similarly").
+        score: The summed weight of the distinct terms found.
+        continued: True when inherited from the previous sentence.
+    """
+
+    theme: str
+    evidence: tuple[str, ...]
+    score: float
+    continued: bool = False
+
+
+@dataclass(frozen=True)
+class ClassifiedSentence:
+    """A sentence and its themes."""
+
+    sentence: Sentence
+    matches: tuple[ThemeMatch, ...] = ()
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """The slugs of the sentence's themes, in theme order."""
+        return tuple(match.theme for match in self.matches)
+
+    def match(self, theme: str) -> ThemeMatch | None:
+        """The match for one theme, if the sentence is on it."""
+        return next((m for m in self.matches if m.theme == theme), None)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A body paragraph with its classified sentences: the unit theme pages quote.
+
+    Attributes:
+        article: The article the paragraph belongs to.
+        paragraph: The paragraph.
+        sentences: Its sentences with their themes.
+        themes: The paragraph's themes, in theme order: those of its
+            sentences, plus pinned ones, minus excluded ones.
+        pinned: Themes added by a `pin` override.
+    """
+
+    article: Article
+    paragraph: Paragraph
+    sentences: tuple[ClassifiedSentence, ...]
+    themes: tuple[str, ...]
+    pinned: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The passage's HTML id on theme pages, unique across the site."""
+        return f"{self.article.slug}-{self.paragraph.anchor}"
+
+    @property
+    def url(self) -> str:
+        """The paragraph in context, relative to the site root."""
+        return self.article.paragraph_url(self.paragraph)
+
+    def evidence(self, theme: str) -> tuple[str, ...]:
+        """Every distinct word that put the paragraph's sentences on a theme."""
+        seen: dict[str, str] = {}
+        for sentence in self.sentences:
+            match = sentence.match(theme)
+            for word in match.evidence if match and not match.continued else ():
+                seen.setdefault(word.casefold(), word)
+        return tuple(seen.values())
+
+
+@dataclass
+class Classification:
+    """Every article's passages with their themes, computed once per build."""
+
+    themes: list[Theme]
+    articles: dict[str, tuple[Passage, ...]] = field(default_factory=dict)
+
+    def passages(self, article: Article) -> tuple[Passage, ...]:
+        """The passages of one article, one per body paragraph."""
+        return self.articles.get(article.slug, ())
+
+    def on(self, theme: str) -> list[Passage]:
+        """Every passage on a theme, article by article, in order."""
+        return [p for passages in self.articles.values() for p in passages if theme in p.themes]
+
+    def other(self) -> list[Passage]:
+        """Every passage on no theme."""
+        return [p for passages in self.articles.values() for p in passages if not p.themes]
+
+    def related(self, theme: str) -> list[tuple[Theme, int]]:
+        """The other themes sharing passages with a theme, with how many, most shared first."""
+        counts: Counter[str] = Counter()
+        for passage in self.on(theme):
+            counts.update(t for t in passage.themes if t != theme)
+        order = {t.slug: i for i, t in enumerate(self.themes)}
+        return [
+            (t, counts[t.slug])
+            for t in sorted(self.themes, key=lambda t: (-counts[t.slug], order[t.slug]))
+            if counts[t.slug]
+        ]
+
+
+class Vocabulary:
+    """Every theme's terms compiled into one regular expression.
+
+    The alternation is written as a trie (terms sharing a beginning share one
+    branch, longer continuations tried first), so that the cost of a scan
+    hardly grows with the number of terms. A match is mapped back to its term
+    through the term's canonical form.
+    """
+
+    def __init__(self, themes: list[Theme]) -> None:
+        """Compile the vocabularies of these themes."""
+        self._weights: dict[str, dict[str, float]] = {}
+        self._terms: dict[str, str] = {}
+        for theme in themes:
+            for term in theme.vocabulary:
+                key = _canonical(term.text)
+                self._terms.setdefault(key, " ".join(re.split(_SEPARATOR, term.text.strip())))
+                weights = self._weights.setdefault(key, {})
+                weights[theme.slug] = max(weights.get(theme.slug, 0.0), term.weight)
+        pattern = _trie([_atoms(key) for key in sorted(self._weights)])
+        self._regex = re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE) if self._weights else None
+
+    def scan(self, text: str) -> list[tuple[str, str, dict[str, float]]]:
+        """Find every term in a text, left to right.
+
+        Returns:
+            For each match: the words as written, the term (canonical form),
+            and its weight for each theme it belongs to.
+        """
+        if self._regex is None:
+            return []
+        found = []
+        for match in self._regex.finditer(text):
+            key = self._key(match.group())
+            if key:
+                found.append((" ".join(match.group().split()), key, self._weights[key]))
+        return found
+
+    def _key(self, words: str) -> str:
+        # The term a match is a form of: itself, or its singular.
+        key = _canonical(words)
+        for plural, singular in (("", ""), ("ies", "y"), ("es", ""), ("s", "")):
+            if key.endswith(plural):
+                candidate = key[: len(key) - len(plural)] + singular
+                if candidate in self._weights:
+                    return candidate
+        return ""
+
+
+def classify(articles: list[Article], themes: list[Theme]) -> tuple[Classification, list[Problem]]:
+    """Classify every sentence of every article.
+
+    Args:
+        articles: The articles, in corpus order.
+        themes: The themes, in display order.
+
+    Returns:
+        The classification, and a problem for each override that names an
+        unknown theme or a paragraph the article does not have.
+    """
+    vocabulary = Vocabulary(themes)
+    order = {theme.slug: i for i, theme in enumerate(themes)}
+    result = Classification(themes)
+    problems: list[Problem] = []
+    for article in articles:
+        sentences = _classify_sentences(article, vocabulary, order)
+        pins = _check_overrides(article, article.pins, "pin", order, problems)
+        excludes = _check_overrides(article, article.excludes, "exclude", order, problems)
+        passages = []
+        for paragraph, classified in zip(article.body, sentences, strict=True):
+            dropped = excludes.get(paragraph.number, set())
+            if dropped:
+                classified = [
+                    ClassifiedSentence(s.sentence, tuple(m for m in s.matches if m.theme not in dropped))
+                    for s in classified
+                ]
+            found = {t for s in classified for t in s.themes}
+            pinned = pins.get(paragraph.number, set()) - dropped
+            themes_here = sorted(found | pinned, key=order.__getitem__)
+            passages.append(
+                Passage(
+                    article,
+                    paragraph,
+                    tuple(classified),
+                    tuple(themes_here),
+                    tuple(sorted(pinned - found, key=order.__getitem__)),
+                )
+            )
+        result.articles[article.slug] = tuple(passages)
+    return result, problems
+
+
+def classify_sentence(text: str, vocabulary: Vocabulary, order: dict[str, int]) -> tuple[ThemeMatch, ...]:
+    """The themes one sentence reaches on its own vocabulary, in theme order."""
+    weights: dict[str, dict[str, float]] = {}
+    evidence: dict[str, dict[str, str]] = {}
+    for words, term, term_weights in vocabulary.scan(text):
+        for theme, weight in term_weights.items():
+            weights.setdefault(theme, {})[term] = weight
+            evidence.setdefault(theme, {}).setdefault(words.casefold(), words)
+    matches = [
+        ThemeMatch(theme, tuple(evidence[theme].values()), sum(terms.values()))
+        for theme, terms in weights.items()
+        if sum(terms.values()) >= THRESHOLD
+    ]
+    return tuple(sorted(matches, key=lambda m: order[m.theme]))
+
+
+def continuation_cue(text: str) -> str:
+    """The words by which a sentence says it continues the one before, or ""."""
+    found = _OPENING_CUE.match(text) or _INNER_CUE.search(text)
+    return " ".join(found.group("cue").split()) if found else ""
+
+
+def _classify_sentences(
+    article: Article, vocabulary: Vocabulary, order: dict[str, int]
+) -> list[list[ClassifiedSentence]]:
+    # Each paragraph's sentences with their own themes, or their predecessor's when they continue it.
+    previous: tuple[ThemeMatch, ...] = ()
+    paragraphs = []
+    for paragraph in article.body:
+        classified = []
+        for sentence in paragraph.sentences:
+            matches = classify_sentence(sentence.text, vocabulary, order)
+            if not matches and previous:
+                cue = continuation_cue(sentence.text)
+                if cue:
+                    top = max(m.score for m in previous)
+                    matches = tuple(ThemeMatch(m.theme, (cue,), m.score, True) for m in previous if m.score == top)
+            classified.append(ClassifiedSentence(sentence, matches))
+            previous = matches
+        paragraphs.append(classified)
+    return paragraphs
+
+
+def _check_overrides(
+    article: Article,
+    overrides: dict[int, tuple[str, ...]],
+    name: str,
+    order: dict[str, int],
+    problems: list[Problem],
+) -> dict[int, set[str]]:
+    # Keep the override entries that name a real paragraph and real themes; report the others.
+    where = article.source if article.markdown else PurePosixPath(article.source).with_suffix(".yml")
+    checked: dict[int, set[str]] = {}
+    for number, slugs in sorted(overrides.items()):
+        if number > len(article.body):
+            problems.append(
+                Problem(
+                    where.as_posix(),
+                    f"paragraph {number} does not exist: the article has {len(article.body)} body paragraphs.",
+                    "Number paragraphs as on the article page (¶ links #p1, #p2, …).",
+                    field=name,
+                )
+            )
+            continue
+        unknown = [slug for slug in slugs if slug not in order]
+        if unknown:
+            problems.append(
+                Problem(
+                    where.as_posix(),
+                    f"paragraph {number}: no theme is called {', '.join(repr(s) for s in unknown)}.",
+                    f"Use theme slugs (file names in docs/themes/): {', '.join(order)}.",
+                    field=name,
+                )
+            )
+        checked[number] = {slug for slug in slugs if slug in order}
+    return checked
+
+
+def _canonical(term: str) -> str:
+    # A term's canonical form: lower case, words separated by single spaces, -ize spellings.
+    words = " ".join(w for w in re.split(_SEPARATOR, term.casefold().strip()) if w)
+    return _ISE.sub("iz", words)
+
+
+def _atoms(key: str) -> list[str]:
+    # A canonical term as regular-expression pieces: one per letter, separator, spelling or plural variant.
+    words = key.split(" ")
+    atoms: list[str] = []
+    for number, word in enumerate(words):
+        if number:
+            atoms.append(_SEPARATOR)
+        last = number == len(words) - 1
+        stem, ending = word, ""
+        if last and len(word) > 2 and re.fullmatch(r".*[^aeiou]y", word):
+            stem, ending = word[:-1], "(?:y|ies)"
+        elif last and re.search(r"(?:s|x|z|ch|sh)$", word):
+            ending = "(?:es)?"
+        elif last and re.search(r"[^\W\d_]$", word):
+            ending = "s?"
+        position = 0
+        for spelling in _ISE.finditer(stem):
+            atoms.extend(re.escape(c) for c in stem[position : spelling.start()])
+            atoms.append("i[sz]")
+            position = spelling.end()
+        atoms.extend(re.escape(c) for c in stem[position:])
+        if ending:
+            atoms.append(ending)
+    return atoms
+
+
+def _trie(terms: list[list[str]]) -> str:
+    # One alternation for all terms, factored as a trie, each branch trying its longest continuation first.
+    root: dict[str, Any] = {}
+    for atoms in terms:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def depth(node: dict[str, Any]) -> int:
+        return 1 + max((depth(child) for child in node.values()), default=0)
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [
+            atom + emit(node[atom]) for atom in sorted((a for a in node if a), key=lambda a: (-depth(node[a]), a))
+        ]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root)

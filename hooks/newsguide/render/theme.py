@@ -1,0 +1,182 @@
+"""Theme pages, the themes overview, and the "Other passages" page.
+
+A theme page starts with the theme file's hand-written introduction, then
+quotes in full every paragraph that holds a sentence on the theme, article by
+article: the theme's sentences are highlighted (`<mark>`), the others subdued,
+and a small line says which words matched and links to the paragraph in
+context. Each quoted passage has the id `<article-slug>-p<N>`, which the
+article page's badges link to. Quotes carry Material's `data-search-exclude`,
+so that search leads to the article itself rather than to its copies.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..classify import Classification, Passage
+from ..corpus import Corpus
+from ..model import Article
+from ..themes import Intro, Theme
+from . import front_matter, href, text
+
+#: Where the generated overview and "Other passages" pages live inside `docs/`.
+INDEX_PATH = "themes/index.md"
+OTHER_PATH = "themes/other.md"
+INDEX_URL = "themes/"
+OTHER_URL = "themes/other/"
+
+
+def render_theme(theme: Theme, corpus: Corpus) -> str:
+    """Render one theme's page.
+
+    Args:
+        theme: The theme.
+        corpus: The corpus, with its classification.
+
+    Returns:
+        The page's Markdown, front matter included.
+    """
+    classification = corpus.classification
+    passages = classification.on(theme.slug)
+    parts = [front_matter({"title": theme.title, "description": theme.description, **dict(theme.page_fields)})]
+    if theme.intro:
+        parts.append(theme.intro + "\n\n")
+    sentences = sum(1 for p in passages for s in p.sentences if theme.slug in s.themes)
+    articles = len({p.article.slug for p in passages})
+    parts.append(
+        f'<p class="ng-theme-counts">{_count(len(passages), "passage")} from {_count(articles, "article")}, '
+        f"with {_count(sentences, 'sentence')} on this theme.</p>\n\n"
+    )
+    parts.append(_related(theme, classification))
+    parts.append("## Passages\n\n")
+    if not passages:
+        parts.append('<p class="ng-empty">No passage of any article is on this theme yet.</p>\n')
+    parts.extend(_article_passages(theme.url, passages, theme))
+    return "".join(parts)
+
+
+def render_other(corpus: Corpus) -> str:
+    """Render the "Other passages" page: every body paragraph on no theme."""
+    intro = corpus.intros.get("other") or Intro("Other passages")
+    passages = corpus.classification.other()
+    parts = [front_matter({"title": intro.title, "description": intro.description})]
+    if intro.body:
+        parts.append(intro.body + "\n\n")
+    if not passages:
+        parts.append('<p class="ng-empty">Every paragraph of every article is on at least one theme.</p>\n')
+    else:
+        articles = len({p.article.slug for p in passages})
+        parts.append(
+            f'<p class="ng-theme-counts">{_count(len(passages), "passage")} from {_count(articles, "article")}.</p>\n\n'
+        )
+    parts.extend(_article_passages(OTHER_URL, passages, None))
+    return "".join(parts)
+
+
+def render_index(corpus: Corpus) -> str:
+    """Render the themes overview: every theme with its counts, and the other passages."""
+    intro = corpus.intros.get("index") or Intro("Themes")
+    classification = corpus.classification
+    parts = [front_matter({"title": intro.title, "description": intro.description})]
+    if intro.body:
+        parts.append(intro.body + "\n\n")
+    items = []
+    for theme in corpus.themes:
+        passages = classification.on(theme.slug)
+        articles = len({p.article.slug for p in passages})
+        items.append(
+            f'<li><span class="ng-swatch ng-c{theme.colour}" aria-hidden="true">{text(theme.abbreviation)}</span> '
+            f'<a href="{href(INDEX_URL, theme.url)}">{text(theme.title)}</a>: '
+            f'<span class="ng-theme-count">{_count(len(passages), "passage")} from {_count(articles, "article")}</span>'
+            + (f'<br><span class="ng-theme-description">{text(theme.description)}</span>' if theme.description else "")
+            + "</li>"
+        )
+    other = len(classification.other())
+    other_title = (corpus.intros.get("other") or Intro("Other passages")).title
+    items.append(
+        f'<li><a href="{href(INDEX_URL, OTHER_URL)}">{text(other_title)}</a>: '
+        f'<span class="ng-theme-count">{_count(other, "passage")} on no theme</span></li>'
+    )
+    parts.append('<ul class="ng-theme-list">\n' + "\n".join(items) + "\n</ul>\n")
+    return "".join(parts)
+
+
+def _related(theme: Theme, classification: Classification) -> str:
+    # The other themes that share passages with this one, with counts and links.
+    related = classification.related(theme.slug)
+    if not related:
+        return ""
+    items = [
+        f'<li><a href="{href(theme.url, other.url)}">{text(other.title)}</a>: {_count(shared, "shared passage")}</li>'
+        for other, shared in related
+    ]
+    return "## Related themes\n\n" + '<ul class="ng-related">\n' + "\n".join(items) + "\n</ul>\n\n"
+
+
+def _article_passages(page_url: str, passages: list[Passage], theme: Theme | None) -> list[str]:
+    # The passages grouped under a heading per article, in corpus order.
+    parts: list[str] = []
+    totals = Counter(p.article.slug for p in passages)
+    current: Article | None = None
+    for passage in passages:
+        article = passage.article
+        if current is None or article.slug != current.slug:
+            current = article
+            byline = f"by {text(article.author)} · " if article.author else ""
+            parts.append(
+                f'<h3 class="ng-passage-article" id="article-{text(article.slug)}">'
+                f'<a href="{href(page_url, article.url)}">{text(article.title)}</a></h3>\n'
+                f'<p class="ng-passage-source">{byline}{totals[article.slug]} of its '
+                f"{_count(len(article.body), 'paragraph')}</p>\n\n"
+            )
+        parts.append(_passage(page_url, passage, theme))
+    return parts
+
+
+def _passage(page_url: str, passage: Passage, theme: Theme | None) -> str:
+    # One quoted paragraph: the theme's sentences marked, the rest subdued, then the evidence line.
+    paragraph = passage.paragraph
+    pieces = []
+    position = 0
+    for classified in passage.sentences:
+        sentence = classified.sentence
+        pieces.append(text(paragraph.text[position : sentence.start]))
+        body = text(sentence.text)
+        on_theme = theme is not None and theme.slug in classified.themes
+        pieces.append(f"<mark>{body}</mark>" if on_theme else f'<span class="ng-subdued">{body}</span>')
+        position = sentence.end
+    pieces.append(text(paragraph.text[position:]))
+    quote = "".join(pieces)
+    link = f'<a href="{href(page_url, passage.url)}">Paragraph {paragraph.number} in context</a>'
+    meta = [link, *(_evidence(passage, theme) if theme else [])]
+    colour = f" ng-c{theme.colour}" if theme else ""
+    return (
+        f'<div class="ng-passage{colour}" id="{text(passage.id)}">\n'
+        f"<blockquote data-search-exclude><p>{quote}</p></blockquote>\n"
+        f'<p class="ng-passage-meta">{" · ".join(meta)}</p>\n'
+        "</div>\n\n"
+    )
+
+
+def _evidence(passage: Passage, theme: Theme) -> list[str]:
+    # The unobtrusive "matched: …" line, and how continuations and pins put a paragraph here.
+    notes = []
+    words = passage.evidence(theme.slug)
+    if words:
+        notes.append(f'<span class="ng-evidence">matched: {text(", ".join(words))}</span>')
+    cues = [
+        match.evidence[0]
+        for sentence in passage.sentences
+        if (match := sentence.match(theme.slug)) is not None and match.continued
+    ]
+    if cues:
+        quoted = ", ".join(f"“{cue}”" for cue in cues)
+        notes.append(f'<span class="ng-evidence">continues the sentence before: {text(quoted)}</span>')
+    if theme.slug in passage.pinned:
+        notes.append('<span class="ng-evidence">pinned to this theme by an editor</span>')
+    return notes
+
+
+def _count(number: int, noun: str) -> str:
+    # "1 passage", "3 passages".
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -1,0 +1,38 @@
+"""Themes in a real browser: badges lead to the passage, the ribbon works on a phone."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "articles/china-japan-rok-trilateral-2025/"
+
+
+def test_badge_leads_to_the_passage_and_back(page: Page, base_url: str) -> None:
+    page.goto(base_url + ARTICLE)
+    page.locator("#p5 a.ng-badge", has_text="People-to-people exchange").click()
+    expect(page.locator("h1")).to_have_text("People-to-people exchange")
+    assert page.url.endswith("themes/people-exchange/#china-japan-rok-trilateral-2025-p5")
+    assert page.evaluate("document.querySelector(':target').id") == "china-japan-rok-trilateral-2025-p5"
+    expect(page.locator(":target mark").first).to_contain_text("Year of Cultural Exchange")
+    page.locator(":target .ng-passage-meta a").click()
+    page.wait_for_url("**/" + ARTICLE + "#p5")
+    expect(page.locator("#p5")).to_be_in_viewport()
+
+
+def test_ribbon_wraps_with_large_tap_targets_on_a_phone(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(base_url=base_url, viewport={"width": 360, "height": 740}, color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(base_url + ARTICLE)
+    cells = tab.locator("a.ng-cell")
+    assert cells.count() == 8
+    boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
+    assert all(box is not None and box["width"] >= 44 and box["height"] >= 44 for box in boxes)
+    assert len({box["y"] for box in boxes if box}) > 1  # wrapped onto several rows
+    assert max(box["x"] + box["width"] for box in boxes if box) <= 360
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+    cells.nth(6).click()
+    assert tab.evaluate("document.querySelector(':target').id") == "p7"
+    context.close()

@@ -1,0 +1,201 @@
+"""Classification: sentences to themes with evidence, on the seed and on sentences it has never seen."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import pytest
+import yaml
+
+from newsguide.classify import Vocabulary, classify, classify_sentence, continuation_cue
+from newsguide.corpus import load_corpus
+from newsguide.parse import parse_text_article
+from newsguide.themes import Term, Theme, load_themes
+from tests.sitebuild import ROOT
+
+LABELS = yaml.safe_load((ROOT / "tests" / "cases" / "themes" / "seed-labels.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def themes() -> list[Theme]:
+    loaded, _, problems = load_themes(ROOT)
+    assert problems == []
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def vocabulary(themes: list[Theme]) -> Vocabulary:
+    return Vocabulary(themes)
+
+
+def _themes_of(text: str, themes: list[Theme], vocabulary: Vocabulary) -> set[str]:
+    order = {t.slug: i for i, t in enumerate(themes)}
+    return {m.theme for m in classify_sentence(text, vocabulary, order)}
+
+
+def _seed_predictions() -> dict[str, set[str]]:
+    corpus = load_corpus(ROOT)
+    article = corpus.article(LABELS["article"])
+    return {
+        f"{p.paragraph.number}.{i}": set(s.themes)
+        for p in corpus.classification.passages(article)
+        for i, s in enumerate(p.sentences, start=1)
+    }
+
+
+def test_seed_labels_cover_every_sentence_and_match_its_text() -> None:
+    corpus = load_corpus(ROOT)
+    article = corpus.article(LABELS["article"])
+    sentences = {f"{p.number}.{i}": s.text for p in article.body for i, s in enumerate(p.sentences, start=1)}
+    assert set(sentences) == set(LABELS["sentences"])
+    for key, label in LABELS["sentences"].items():
+        assert sentences[key].startswith(label["text"]), key
+
+
+def test_seed_acceptance_examples_agree_exactly() -> None:
+    predicted = _seed_predictions()
+    for key in LABELS["acceptance"]:
+        assert predicted[key] == set(LABELS["sentences"][key]["themes"]), key
+
+
+def test_seed_agrees_with_a_careful_reader() -> None:
+    predicted = _seed_predictions()
+    labels = {key: set(label["themes"]) for key, label in LABELS["sentences"].items()}
+    exact = sum(predicted[key] == labels[key] for key in labels)
+    pairs = [(key, t) for key in labels for t in labels[key] | predicted[key]]
+    true_pos = sum(t in labels[k] and t in predicted[k] for k, t in pairs)
+    precision = true_pos / sum(t in predicted[k] for k, t in pairs)
+    recall = true_pos / sum(t in labels[k] for k, t in pairs)
+    print(f"seed: {exact}/{len(labels)} sentences exact; precision {precision:.2f}, recall {recall:.2f}")
+    assert exact / len(labels) >= 0.9
+    assert precision >= 0.9 and recall >= 0.9
+
+
+# Invented sentences in the style of other articles on East Asian affairs.
+UNSEEN = [
+    ("Seoul and Tokyo agreed to lift export restrictions on semiconductor materials.", {"economics"}),
+    ("Beijing announced new tariffs on Japanese seafood imports.", {"economics"}),
+    ("Foreign direct investment from Korean carmakers into China fell last year.", {"economics"}),
+    ("The coast guard reported Chinese vessels near the disputed islands.", {"security"}),
+    ("Pyongyang test-fired two ballistic missiles into the Sea of Japan on Sunday.", {"security"}),
+    ("Washington and Seoul held joint naval drills to strengthen deterrence.", {"security"}),
+    ("Survivors of the forced labour programme demanded a formal apology from Tokyo.", {"history"}),
+    ("The prime minister sent a ritual offering to the Yasukuni Shrine.", {"history"}),
+    ("Korean universities reported a record number of Chinese exchange students.", {"people-exchange"}),
+    ("Visa-free travel for tourists from the three countries resumed in March.", {"people-exchange"}),
+    ("The ministers met for two hours in the afternoon.", set()),
+    ("The trademark dispute was settled out of court.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), UNSEEN)
+def test_unseen_sentences(sentence: str, expected: set[str], themes: list[Theme], vocabulary: Vocabulary) -> None:
+    assert _themes_of(sentence, themes, vocabulary) == expected
+
+
+def test_matching_plurals_spellings_hyphens_and_longest_term(vocabulary: Vocabulary) -> None:
+    found = {words: term for words, term, _ in vocabulary.scan("Allies, tariffs and free-trade globalisation.")}
+    assert found == {
+        "Allies": "ally",
+        "tariffs": "tariff",
+        "free-trade": "free trade",
+        "globalisation": "globalization",
+    }
+    words = [w for w, _, _ in vocabulary.scan("Ties to the Military-Industrial Complex run deep.")]
+    assert words == ["Military-Industrial Complex"]
+    assert vocabulary.scan("The trademark and tradecraft") == []
+
+
+def test_a_term_may_belong_to_two_themes(themes: list[Theme], vocabulary: Vocabulary) -> None:
+    assert _themes_of("They condemned economic coercion.", themes, vocabulary) == {"economics", "security"}
+
+
+def test_weak_hints_need_company(themes: list[Theme], vocabulary: Vocabulary) -> None:
+    # "stability" alone is a weak hint for security; "peace and stability" is a strong one.
+    assert _themes_of("The stability of the currency matters.", themes, vocabulary) == {"economics"}
+    assert _themes_of("Both called for peace and stability.", themes, vocabulary) == {"security"}
+
+
+def _article(text: str) -> list[list[set[str]]]:
+    themes, _, _ = load_themes(ROOT)
+    article = parse_text_article("Title\n\n" + text, PurePosixPath("seeds/x.txt"), "x")
+    result, problems = classify([article], themes)
+    assert problems == []
+    return [[set(s.themes) for s in p.sentences] for p in result.passages(article)]
+
+
+def test_continuation_needs_a_cue_and_takes_the_strongest_theme() -> None:
+    paragraphs = _article(
+        "Bilateral trade and investment grew fast after the normalization of relations. "
+        "A similar pattern is observed between Seoul and Beijing. "
+        "The ministers then left for Osaka."
+    )
+    assert paragraphs == [[{"economics", "history"}, {"economics"}, set()]]
+
+
+def test_continuation_crosses_connectives_and_paragraphs() -> None:
+    paragraphs = _article("Both navies held drills near Taiwan.\n\nYet, this did not surprise anyone.")
+    assert paragraphs == [[{"security"}], [{"security"}]]
+    assert continuation_cue("Similarly, Korea waited.") == "Similarly"
+    assert continuation_cue("Japan, likewise, waited.") == "likewise"
+    assert continuation_cue("That, however, is unclear.") == ""
+    assert continuation_cue("Korea waited.") == ""
+
+
+def test_evidence_is_the_words_as_written() -> None:
+    themes, _, _ = load_themes(ROOT)
+    article = parse_text_article("T\n\nRCEP and Supply Chains matter.", PurePosixPath("seeds/x.txt"), "x")
+    result, _ = classify([article], themes)
+    match = result.passages(article)[0].sentences[0].match("economics")
+    assert match is not None
+    assert match.evidence == ("RCEP", "Supply Chains")
+
+
+def test_classification_is_deterministic() -> None:
+    first, second = load_corpus(ROOT), load_corpus(ROOT)
+    assert first.classification.articles == second.classification.articles
+
+
+def test_overrides_pin_and_exclude_paragraphs() -> None:
+    themes, _, _ = load_themes(ROOT)
+    article = parse_text_article(
+        "T\n\nThe ministers met.\n\nTariffs and troops were discussed.",
+        PurePosixPath("seeds/x.txt"),
+        "x",
+        {"pin": {1: ["history"]}, "exclude": {2: ["security"]}},
+    )
+    result, problems = classify([article], themes)
+    assert problems == []
+    first, second = result.passages(article)
+    assert first.themes == ("history",) and first.pinned == ("history",)
+    assert second.themes == ("economics",)
+    assert all("security" not in s.themes for s in second.sentences)
+
+
+def test_bad_overrides_name_the_sidecar_and_field() -> None:
+    themes, _, _ = load_themes(ROOT)
+    article = parse_text_article(
+        "T\n\nOne paragraph.", PurePosixPath("seeds/x.txt"), "x", {"pin": {1: ["nope"]}, "exclude": {4: ["history"]}}
+    )
+    _, problems = classify([article], themes)
+    assert [(p.path, p.field) for p in problems] == [("seeds/x.yml", "pin"), ("seeds/x.yml", "exclude")]
+    assert "'nope'" in problems[0].message and "economics" in problems[0].fix
+    assert "paragraph 4 does not exist" in problems[1].message
+
+
+def test_vocabulary_scales_as_one_regex(themes: list[Theme]) -> None:
+    # Thousands of terms still compile to one pattern that finds each of them.
+    many = [Theme("t", "T", "", tuple(Term(f"term{n} word") for n in range(3000)), "", "docs/themes/t.md")]
+    vocabulary = Vocabulary(many)
+    assert [term for _, term, _ in vocabulary.scan("a term2999 word and term7 words")] == [
+        "term2999 word",
+        "term7 word",
+    ]
+
+
+def test_theme_files_in_the_project_load(tmp_path: Path) -> None:
+    themes, intros, problems = load_themes(ROOT)
+    assert [t.slug for t in themes] == ["economics", "security", "history", "people-exchange"]
+    assert len({t.abbreviation for t in themes}) == len(themes)
+    assert intros["index"].source == "docs/themes/index.md"
+    assert problems == []
