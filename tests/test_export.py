@@ -112,7 +112,7 @@ def test_exported_markdown_renders_to_what_the_site_shows(exported: Path, site: 
         assert BeautifulSoup(title, "html.parser").get_text() == heading.get_text()
         # Links and anchors survive the trip too.
         # Markdown links between pages name the .md file; MkDocs writes the page's URL for them.
-        exported_links = [_page_url(a.get("href"), page.path) for a in rendered.select("a")]
+        exported_links = [_page_url(str(a.get("href") or ""), page.path) or None for a in rendered.select("a")]
         assert exported_links == [a.get("href") for a in shown.select("a")]
         assert [e["id"] for e in rendered.select("[id]")] == [e["id"] for e in shown.select("[id]")]
         assert rendered.select_one(".ng-generated a")["href"].endswith(page.source)
