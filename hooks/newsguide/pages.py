@@ -10,7 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .figures import extract_figures
 from .render.article import render_article
+from .render.figures import render_figures_page
+from .render.timeline import render_timeline_page
+from .timeline import build_timeline
 
 
 @dataclass(frozen=True)
@@ -33,4 +37,8 @@ class Page:
 def build_pages(corpus: Corpus) -> list[Page]:
     """Render every generated page of the site, sorted by path."""
     pages = [Page(article.page_path, render_article(article), article.source.as_posix()) for article in corpus.articles]
+    figures = render_figures_page(extract_figures(corpus.articles), len(corpus.articles))
+    pages.append(Page("figures.md", figures, "hooks/newsguide/figures.py"))
+    timeline = render_timeline_page(build_timeline(corpus.articles))
+    pages.append(Page("timeline.md", timeline, "hooks/newsguide/timeline.py"))
     return sorted(pages, key=lambda page: page.path)
