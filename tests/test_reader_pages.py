@@ -6,11 +6,8 @@ from tests.sitebuild import Build
 
 
 def _pages(site: Build) -> list[str]:
-    return sorted(
-        path.parent.relative_to(site.site).as_posix() + "/"
-        for path in site.site.rglob("index.html")
-        if path.parent != site.site
-    ) + [""]
+    found = [path.parent.relative_to(site.site).as_posix() + "/" for path in site.site.rglob("index.html")]
+    return ["" if url == "./" else url for url in sorted(found)]
 
 
 def test_every_page_has_its_own_meta_description(site: Build) -> None:
