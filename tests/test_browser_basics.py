@@ -34,6 +34,8 @@ def test_no_console_errors_and_no_third_party_requests(page: Page, base_url: str
 def test_search_finds_rcep(page: Page, base_url: str) -> None:
     page.goto(base_url + ARTICLE)
     page.keyboard.press("s")
+    # A query typed before the search index is ready is not searched again: wait for it.
+    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search")
     page.locator("input.md-search__input").fill("RCEP")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
