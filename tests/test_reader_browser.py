@@ -10,39 +10,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.axe import axe_violations
+from tests.reader_pages import ARTICLE, AXE_PAGES, all_pages, open_search, site_pages
 from tests.sitebuild import Build
 
 pytestmark = pytest.mark.browser
-
-ARTICLE = "articles/china-japan-rok-trilateral-2025/"
-
-#: Pages every accessibility check covers; theme pages and the glossary index join when the site has them.
-AXE_PAGES = ["", ARTICLE, "glossary/rcep/", "figures/", "timeline/"]
-
-
-def axe_pages(site: Build) -> list[str]:
-    """`AXE_PAGES`, plus the glossary index and every theme page once the site builds them."""
-    pages = list(AXE_PAGES)
-    if (site.site / "glossary" / "index.html").exists():
-        pages.append("glossary/")
-    themes = site.site / "themes"
-    if themes.is_dir():
-        pages += sorted(p.parent.relative_to(site.site).as_posix() + "/" for p in themes.rglob("index.html"))
-    return pages
-
-
-def all_pages(site: Build) -> list[str]:
-    """Every HTML page of the built site, as site-relative URLs."""
-    urls = [p.parent.relative_to(site.site).as_posix() + "/" for p in site.site.rglob("index.html")]
-    return sorted("" if url == "./" else url for url in urls)
-
-
-def open_search(page: Page, query: str) -> None:
-    """Open Material's search with the `s` key, wait until it is ready, and type the query as a reader would."""
-    page.keyboard.press("s")
-    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search")
-    page.locator("input.md-search__input").press_sequentially(query)
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -55,7 +26,7 @@ def scheme_page(request: pytest.FixtureRequest, browser: Browser, base_url: str)
 
 def test_axe_finds_no_violations(scheme_page: Page, base_url: str, site: Build) -> None:
     problems = {}
-    for url in axe_pages(site):
+    for url in site_pages(site.site, AXE_PAGES):
         scheme_page.goto(base_url + url)
         scheme_page.wait_for_load_state("networkidle")
         if violations := axe_violations(scheme_page):
@@ -70,7 +41,7 @@ def test_axe_finds_no_violations(scheme_page: Page, base_url: str, site: Build) 
 
 def test_every_page_loads_without_console_errors_or_third_parties(page: Page, base_url: str, site: Build) -> None:
     host = urlsplit(base_url).netloc
-    for url in all_pages(site):
+    for url in all_pages(site.site):
         page.goto(base_url + url)
         page.wait_for_load_state("networkidle")
         assert page.console_errors == [], url  # type: ignore[attr-defined]
