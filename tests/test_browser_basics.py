@@ -36,7 +36,7 @@ def test_search_finds_rcep(page: Page, base_url: str) -> None:
     page.keyboard.press("s")
     # A query typed before the search index is ready is not searched again: wait for it.
     expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search")
-    page.locator("input.md-search__input").fill("RCEP")
+    page.locator("input.md-search__input").press_sequentially("RCEP")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     assert results.count() >= 1
