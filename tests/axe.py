@@ -21,6 +21,10 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
         page.add_script_tag(path=str(AXE))
     result: list[dict[str, Any]] = page.evaluate(
         """async (tags) => {
+            // Colours are only measurable once fades (search results, palette switch) have finished.
+            await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+            const running = document.getAnimations().filter(a => a.effect?.getTiming().iterations !== Infinity);
+            await Promise.all(running.map(a => a.finished.catch(() => null)));
             const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
             return results.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help,
