@@ -48,6 +48,10 @@ typecheck: $(STAMP)
 test: lint typecheck $(NODE_STAMP)
 	$(BIN)/pytest
 
+# Lighthouse 12 (mobile) and axe on the main pages, served under a sub-path; prints a table.
+audit: $(STAMP) $(NODE_STAMP)
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m tests.audit
+
 export: $(STAMP)
 	$(BIN)/python -m newsguide export export/
 

@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import ast
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from newsguide.corpus import Corpus, load_corpus
 from newsguide.data import data_files
 from newsguide.embeds import fill_embeds
+from newsguide.meta import page_description
+from newsguide.navigation import nav_rank
 from newsguide.pages import Page as EnginePage
 from newsguide.pages import build_pages, source_base
-from newsguide.render import front_matter, source_notice
+from newsguide.render import front_matter, source_notice, text
 
 log = logging.getLogger("mkdocs.hooks.newsguide")
 
@@ -52,8 +57,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Put the top level in reading order (home, articles, themes, glossary, figures, timeline, the rest)."""
+    nav.items.sort(key=lambda item: nav_rank(_first_source(item)))
+    nav.pages = list(_pages(nav.items))
+    for index, page in enumerate(nav.pages):
+        page.previous_page = nav.pages[index - 1] if index > 0 else None
+        page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
+    return nav
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Expand the engine's markers in hand-written pages."""
+    """Give a page without a meta description one from its first paragraph; expand the engine's markers."""
+    if not page.meta.get("description"):
+        page.meta["description"] = text(page_description(markdown, config.site_description or ""))
     return fill_embeds(markdown, _corpus, page.url) if _corpus is not None else markdown
 
 
@@ -90,7 +107,7 @@ def _reference_pages(config: MkDocsConfig) -> list[EnginePage]:
         summary = (ast.get_docstring(ast.parse(file.read_text(encoding="utf-8"))) or "").split("\n", 1)[0]
         source = file.relative_to(root).as_posix()
         rows.append(f"| [`{name}`]({path}) | {summary} |")
-        markdown = front_matter({"title": name, "description": summary}) + f"::: {name}\n"
+        markdown = front_matter({"title": name, "description": f"API reference of {name}: {summary}"}) + f"::: {name}\n"
         pages.append(EnginePage(f"reference/{path}", markdown + source_notice(source, base), source))
     index = (
         front_matter({"title": "API reference", "description": "The engine's public modules, from their docstrings."})
@@ -101,6 +118,24 @@ def _reference_pages(config: MkDocsConfig) -> list[EnginePage]:
     adapter = Path(__file__).resolve().relative_to(root).as_posix()
     pages.append(EnginePage("reference/index.md", index + source_notice(adapter, base), adapter))
     return pages
+
+
+def _first_source(item: StructureItem) -> str:
+    # The source path of the first page in a navigation entry ("" for a link).
+    if isinstance(item, Page):
+        return item.file.src_uri
+    if isinstance(item, Section):
+        return next((page.file.src_uri for page in _pages(item.children)), "")
+    return ""
+
+
+def _pages(items: list[StructureItem]) -> Iterator[Page]:
+    # Every page in navigation entries, depth first, in order.
+    for item in items:
+        if isinstance(item, Page):
+            yield item
+        elif isinstance(item, Section):
+            yield from _pages(item.children)
 
 
 def _edit_uri(source: str, config: MkDocsConfig) -> str:

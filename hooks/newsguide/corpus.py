@@ -16,6 +16,7 @@ from pathlib import Path
 from slugify import slugify
 
 from .classify import Classification, classify
+from .figures import Figure, extract_figures
 from .glossary import GLOSSARY_DIR, Term, load_terms
 from .link import Linker, Mention, TermMatcher
 from .model import Article
@@ -23,6 +24,8 @@ from .parse import load_article
 from .problems import Problem, SourceError
 from .sources import read_text
 from .themes import Intro, Theme, load_themes
+from .timeline import Mention as DatedMention
+from .timeline import build_timeline
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -47,6 +50,8 @@ class Corpus:
         intros: The hand-written intros of the themes overview (`index`) and
             of the "Other passages" page (`other`).
         classification: Every article's passages with their themes.
+        figures: Every key figure the articles state, in reading order.
+        timeline: Every dated mention, in chronological order.
     """
 
     root: Path
@@ -60,6 +65,8 @@ class Corpus:
     themes: list[Theme] = field(default_factory=list)
     intros: dict[str, Intro] = field(default_factory=dict)
     classification: Classification = field(default_factory=lambda: Classification([]))
+    figures: list[Figure] = field(default_factory=list)
+    timeline: list[DatedMention] = field(default_factory=list)
 
     def article(self, slug: str) -> Article:
         """Return the article with this slug."""
@@ -145,6 +152,8 @@ def load_corpus(root: Path) -> Corpus:
     corpus.classification, problems = classify(corpus.articles, corpus.themes)
     corpus.problems.extend(problems)
     _load_glossary(corpus)
+    corpus.figures = extract_figures(corpus.articles)
+    corpus.timeline = build_timeline(corpus.articles)
     return corpus
 
 

@@ -42,10 +42,36 @@ def glossary_data(corpus: Corpus) -> dict[str, object]:
     return {"terms": terms}
 
 
+def figures_data(corpus: Corpus) -> object:
+    """Every key figure: kind, words, sentence and paragraph URL."""
+    return [{"kind": f.kind.slug, "words": f.words, "sentence": f.sentence.text, "url": f.url} for f in corpus.figures]
+
+
+def timeline_data(corpus: Corpus) -> object:
+    """Every dated mention in chronological order, with its placement and sentence."""
+    return [
+        {
+            "label": m.label,
+            "year": m.year,
+            "month": m.month or None,
+            "day": m.day or None,
+            "end_year": m.end_year or None,
+            "approximate": m.approximate,
+            "words": m.words,
+            "note": m.note,
+            "sentence": m.sentence.text,
+            "url": m.url,
+        }
+        for m in corpus.timeline
+    ]
+
+
 #: Path inside the site → function that renders the file's data. Features add theirs here.
 DATA_FILES: dict[str, Callable[[Corpus], object]] = {
     "data/glossary.json": glossary_data,
     PASSAGES_JSON: passages_data,
+    "data/figures.json": figures_data,
+    "data/timeline.json": timeline_data,
 }
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .corpus import Corpus
 from .render import href, text
+from .render.figures import render_figures_box
 
 _MARKER = re.compile(r"<!--\s*newsguide:(?P<name>[a-z-]+)\s*-->")
 
@@ -26,8 +27,13 @@ def article_list(corpus: Corpus, page_url: str) -> str:
     return '<ul class="ng-article-list">\n' + "\n".join(items) + "\n</ul>"
 
 
+def figures_box(corpus: Corpus, page_url: str) -> str:
+    """A box with a few key figures of different kinds and a link to the key-figures page."""
+    return render_figures_box(corpus.figures, page_url)
+
+
 #: What each marker name expands to.
-EMBEDS: dict[str, Callable[[Corpus, str], str]] = {"articles": article_list}
+EMBEDS: dict[str, Callable[[Corpus, str], str]] = {"articles": article_list, "figures": figures_box}
 
 
 def fill_embeds(markdown: str, corpus: Corpus, page_url: str) -> str:

@@ -73,7 +73,9 @@ class Article:
         author_note: The "Author: …" note without its label, or "".
         disclaimer: The publisher's disclaimer sentence, or "".
         publisher: The publisher named in the disclaimer or the metadata, or "".
-        date: Publication date, from front matter or the sidecar file.
+        date: Publication date, from front matter or the sidecar file; with
+            `date_precision` "month", only its year and month are known.
+        date_precision: "day", or "month" when the source gives only the month.
         source_url: Where the article was published, if known.
         markdown: True when the body is Markdown (a `.md` seed) rather than
             plain text whose characters must all be shown literally.
@@ -92,6 +94,7 @@ class Article:
     disclaimer: str = ""
     publisher: str = ""
     date: dt.date | None = None
+    date_precision: str = "day"
     source_url: str = ""
     markdown: bool = False
     pins: dict[int, tuple[str, ...]] = field(default_factory=dict)

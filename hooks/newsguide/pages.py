@@ -14,10 +14,12 @@ from .corpus import Corpus
 from .glossary import GLOSSARY_DIR
 from .render import source_notice
 from .render.article import render_article
+from .render.figures import render_figures_page
 from .render.glossary import render_index as render_glossary_index
 from .render.glossary import render_term
 from .render.theme import INDEX_PATH, OTHER_PATH, render_other, render_theme
 from .render.theme import render_index as render_themes_index
+from .render.timeline import render_timeline_page
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,10 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     pages.extend(Page(term.page_path, render_term(corpus, term), term.source) for term in corpus.terms)
     intro = corpus.glossary_intro or _DEFAULT_GLOSSARY_INTRO
     pages.append(Page("glossary/index.md", render_glossary_index(corpus, intro), f"{GLOSSARY_DIR}/index.md"))
+    figures = render_figures_page(corpus.figures, len(corpus.articles))
+    pages.append(Page("figures.md", figures, "hooks/newsguide/figures.py"))
+    timeline = render_timeline_page(corpus.timeline)
+    pages.append(Page("timeline.md", timeline, "hooks/newsguide/timeline.py"))
     pages = [Page(page.path, page.markdown + source_notice(page.source, source_base), page.source) for page in pages]
     return sorted(pages, key=lambda page: page.path)
 

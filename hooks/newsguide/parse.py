@@ -34,7 +34,7 @@ ARTICLE_FIELDS = {
     "title": "the headline (required in a .md article)",
     "standfirst": "the one- or two-sentence summary under the headline",
     "author": "the author's name",
-    "date": "publication date, YYYY-MM-DD",
+    "date": "publication date, YYYY-MM-DD (or YYYY-MM when only the month is known)",
     "source_url": "the address where the article was published",
     "publisher": "who published it",
     "pin": "paragraph number → list of theme slugs the paragraph must be on",
@@ -182,6 +182,7 @@ def parse_text_article(text: str, source: PurePosixPath, slug: str, metadata: di
         disclaimer=disclaimer,
         publisher=publisher,
         date=fields.get("date"),
+        date_precision=fields.get("date_precision", "day"),
         source_url=str(fields.get("source_url") or ""),
         pins=fields.get("pin", {}),
         excludes=fields.get("exclude", {}),
@@ -228,6 +229,7 @@ def parse_markdown_article(
         body=_markdown_paragraphs(blocks),
         publisher=str(fields.get("publisher") or ""),
         date=fields.get("date"),
+        date_precision=fields.get("date_precision", "day"),
         source_url=str(fields.get("source_url") or ""),
         markdown=True,
         pins=fields.get("pin", {}),
@@ -249,10 +251,17 @@ def _check_fields(metadata: dict[str, Any], name: str) -> dict[str, Any]:
         if key == "date":
             if isinstance(value, dt.datetime):
                 value = value.date()
+            if isinstance(value, str) and (month := re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", value)):
+                # Only the month is known: keep its first day and say so.
+                value = dt.date(int(month.group(1)), int(month.group(2)), 1)
+                checked["date_precision"] = "month"
             if not isinstance(value, dt.date):
                 raise SourceError(
                     Problem(
-                        name, f"'{value}' is not a date.", "Write the date as YYYY-MM-DD, e.g. 2025-03-24.", field=key
+                        name,
+                        f"'{value}' is not a date.",
+                        "Write the date as YYYY-MM-DD, e.g. 2025-03-24, or YYYY-MM when only the month is known.",
+                        field=key,
                     )
                 )
         elif key in ("pin", "exclude"):

@@ -23,12 +23,14 @@ def front_matter(fields: Mapping[str, object]) -> str:
     """Write a page's YAML front matter block.
 
     MkDocs themes insert `title` and `description` into the HTML without
-    escaping them (they expect Markdown-made titles), so both are escaped here.
+    escaping them (they expect Markdown-made titles), so both are escaped here;
+    the description is also cut to the length search engines show.
     """
-    safe = {
-        key: text(value) if key in ("title", "description") and isinstance(value, str) else value
-        for key, value in fields.items()
-    }
+    safe = dict(fields)
+    if isinstance(safe.get("description"), str):
+        safe["description"] = text(description(str(safe["description"])))
+    if isinstance(safe.get("title"), str):
+        safe["title"] = text(str(safe["title"]))
     return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
 
 

@@ -74,7 +74,10 @@ def _meta(article: Article) -> str:
         items.append(f'<span class="ng-publisher">Published by {text(article.publisher)}</span>')
     if article.date:
         iso = article.date.isoformat()
-        items.append(f'<time datetime="{iso}">{article.date.day} {article.date:%B %Y}</time>')
+        if article.date_precision == "month":
+            items.append(f'<time datetime="{iso[:7]}">{article.date:%B %Y}</time>')
+        else:
+            items.append(f'<time datetime="{iso}">{article.date.day} {article.date:%B %Y}</time>')
     if article.source_url:
         items.append(f'<a class="ng-source" href="{text(article.source_url)}">Original article</a>')
     items.append(f'<span class="ng-seed">Source file: <code>{text(article.source.as_posix())}</code></span>')

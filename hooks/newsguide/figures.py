@@ -1,0 +1,194 @@
+"""Key figures: the numbers an article's sentences state, each kept with its sentence.
+
+Figures are found by the shape of the words around a number, never by a list
+of the figures one article happens to contain: a currency sign or word makes
+money ("$300 billion", "€5 bn", "1.2 trillion yen"), "times" or "-fold" a
+multiplier, a time unit a duration or streak ("15 consecutive years"), a
+digit ordinal an ordinal ("80th anniversary"), "by/until <year>" a target
+year, and a number with a scale word or a plural noun a count ("40 million
+visitors"). Where two shapes overlap, the more specific one wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .model import Article, Paragraph, Sentence
+from .numbers import NUMBER, QUALIFIER, SCALE
+
+
+@dataclass(frozen=True)
+class FigureKind:
+    """One kind of figure and how to recognise it.
+
+    Attributes:
+        slug: Stable identifier, used in anchors and the data file.
+        title: Heading a reader sees.
+        pattern: The compiled expression that finds it in a sentence.
+    """
+
+    slug: str
+    title: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number stated in an article, with where it was said.
+
+    Attributes:
+        kind: What sort of figure it is.
+        words: The figure as written, qualifier included ("nearly $140 billion").
+        article: The article it comes from.
+        paragraph: The body paragraph holding it.
+        sentence: The sentence holding it.
+        start: Offset of `words` in the sentence.
+    """
+
+    kind: FigureKind
+    words: str
+    article: Article
+    paragraph: Paragraph
+    sentence: Sentence
+    start: int
+
+    @property
+    def end(self) -> int:
+        """Offset just past the figure in its sentence."""
+        return self.start + len(self.words)
+
+    @property
+    def url(self) -> str:
+        """The paragraph's URL relative to the site root."""
+        return self.article.paragraph_url(self.paragraph)
+
+
+_Q = rf"(?:{QUALIFIER}\s+)?"
+_START = r"(?<![\w.,$€£¥₩])"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CURRENCY_SIGN = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|\$|€|£|¥|₩|(?:RMB|USD|EUR|JPY|CNY|KRW|GBP)\s?)"
+_CURRENCY_WORD = r"(?:US\s+dollars|dollars|euros|pounds(?:\s+sterling)?|yen|yuan|renminbi|won|rupees|roubles|rubles)\b"
+_SCALED = rf"(?:\s?(?:{SCALE}))?"
+_TIME_UNIT = r"(?:years?|decades?|months?|weeks?|days?|quarters?|centuries|century)\b"
+_NOT_NOUNS = "this thus was has his its is as does towards perhaps besides across unless always less plus yes"
+_PLURAL_NOUN = (
+    rf"(?:(?!(?:{'|'.join(_NOT_NOUNS.split())})\b)[a-z][a-z-]*[a-z]s|people|children|personnel|staff|cattle)\b"
+)
+_FUNCTION_WORDS = "and or but the a an as at by in on of to for from with was were when while after before than that"
+#: An optional lowercase word before a plural noun ("new" in "500,000 new jobs"), not a function word.
+_ADJECTIVE = rf"(?:(?!(?:{'|'.join(_FUNCTION_WORDS.split())})\b)[a-z][a-z-]{{2,}}\s+)?"
+_YEAR_VALUE = r"(?:1[5-9]\d\d|2[01]\d\d)"
+
+#: The kinds of figure, most specific first: an earlier kind claims its words before a later one looks.
+KINDS: tuple[FigureKind, ...] = (
+    FigureKind(
+        "money",
+        "Money",
+        re.compile(
+            rf"{_Q}(?:{_CURRENCY_SIGN}{_DIGITS}{_SCALED}|{_START}(?:{_DIGITS}|{NUMBER}){_SCALED}\s+{_CURRENCY_WORD})",
+            re.IGNORECASE,
+        ),
+    ),
+    FigureKind(
+        "multiplier",
+        "Multipliers",
+        re.compile(
+            rf"{_Q}(?:{_START}(?:{_DIGITS}|{NUMBER})(?:\s?(?:times|-fold)\b|fold\b)"
+            r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold\b"
+            r"|\b(?:doubled|tripled|trebled|quadrupled)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    FigureKind(
+        "percentage",
+        "Percentages",
+        re.compile(rf"{_Q}{_START}{_DIGITS}\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE),
+    ),
+    FigureKind(
+        "duration",
+        "Durations and streaks",
+        re.compile(
+            rf"{_Q}{_START}(?:{_DIGITS}|{NUMBER})(?:\s+(?:consecutive|straight|successive|running|full))?"
+            rf"\s+{_TIME_UNIT}(?:\s+in\s+a\s+row\b)?",
+            re.IGNORECASE,
+        ),
+    ),
+    FigureKind(
+        "ordinal",
+        "Ordinals",
+        re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:\s+[\w’'-]+)?"),
+    ),
+    FigureKind(
+        "target-year",
+        "Target years",
+        re.compile(
+            rf"\b(?:by|until|till|through|before|in\s+time\s+for|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?"
+            rf"{_YEAR_VALUE}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    FigureKind(
+        "count",
+        "Counts",
+        re.compile(
+            rf"(?i:{_Q}){_START}(?:(?:{_DIGITS}|{NUMBER})\s?(?:trillion|billion|million|thousand)\b"
+            rf"(?:\s+{_ADJECTIVE}{_PLURAL_NOUN})?"
+            rf"|(?!{_YEAR_VALUE}\b){_DIGITS}\s+{_ADJECTIVE}{_PLURAL_NOUN})"
+        ),
+    ),
+)
+
+
+def sentence_figures(sentence: str) -> Iterator[tuple[FigureKind, int, int]]:
+    """Find the figures in one sentence.
+
+    Args:
+        sentence: The sentence's text.
+
+    Yields:
+        Each figure's kind, start and end offset, in the order they appear.
+    """
+    claimed: list[tuple[int, int]] = []
+    found: list[tuple[FigureKind, int, int]] = []
+    for kind in KINDS:
+        for match in kind.pattern.finditer(sentence):
+            start, end = match.span()
+            if any(start < taken_end and taken_start < end for taken_start, taken_end in claimed):
+                continue
+            claimed.append((start, end))
+            found.append((kind, start, end))
+    yield from sorted(found, key=lambda item: item[1])
+
+
+def article_figures(article: Article) -> Iterator[Figure]:
+    """Every figure in an article's body, in reading order."""
+    for paragraph in article.body:
+        for sentence in paragraph.sentences:
+            for kind, start, end in sentence_figures(sentence.text):
+                yield Figure(kind, sentence.text[start:end], article, paragraph, sentence, start)
+
+
+def extract_figures(articles: Iterable[Article]) -> list[Figure]:
+    """Every figure in every article, article by article in reading order."""
+    return [figure for article in articles for figure in article_figures(article)]
+
+
+def by_kind(figures: Iterable[Figure]) -> dict[FigureKind, list[Figure]]:
+    """Group figures by kind, kinds in the order of `KINDS`, empty kinds left out."""
+    groups: dict[FigureKind, list[Figure]] = {kind: [] for kind in KINDS}
+    for figure in figures:
+        groups[figure.kind].append(figure)
+    return {kind: items for kind, items in groups.items() if items}
+
+
+def highlights(figures: Iterable[Figure], limit: int = 6) -> list[Figure]:
+    """A short selection for the home page: the first figures of each kind in turn, up to `limit`."""
+    queues = [list(items) for items in by_kind(figures).values()]
+    chosen: list[Figure] = []
+    while len(chosen) < limit and any(queues):
+        for queue in queues:
+            if queue and len(chosen) < limit:
+                chosen.append(queue.pop(0))
+    return chosen

@@ -1,0 +1,115 @@
+"""`make audit`: Lighthouse (mobile) and axe on the main pages of a strict build served under a sub-path.
+
+Not part of `make test`: Lighthouse's performance timings vary from run to run.
+Prints one row a page: the four Lighthouse scores, axe violations, page weight
+and requests that leave the site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+from tests.axe import axe_violations
+from tests.browser import CHROMIUM_ARGS, chromium_path, serve
+from tests.reader_pages import AXE_PAGES, open_search, site_pages
+from tests.sitebuild import ROOT, build
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def lighthouse(url: str, chrome: str) -> dict[str, object]:
+    """Run Lighthouse on one URL in mobile mode; return its JSON report."""
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={flags}",
+    ]
+    env = {**os.environ, "CHROME_PATH": chrome}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    report: dict[str, object] = json.loads(result.stdout)
+    return report
+
+
+def summarise(report: dict[str, object], host: str) -> list[str]:
+    """Scores, page weight (KiB) and third-party request count from a Lighthouse report."""
+    categories = report["categories"]
+    audits = report["audits"]
+    assert isinstance(categories, dict) and isinstance(audits, dict)
+    scores = [str(round(100 * (categories[c]["score"] or 0))) for c in CATEGORIES]
+    weight = audits["total-byte-weight"]["numericValue"] / 1024
+    requests = audits["network-requests"]["details"]["items"]
+    outside = [r["url"] for r in requests if urlsplit(r["url"]).netloc not in (host, "")]
+    return [*scores, f"{weight:.0f}", str(len(outside))]
+
+
+def main() -> int:
+    """Build, serve, audit, print the table; exit 1 when a target is missed."""
+    chrome = chromium_path()
+    if chrome is None:
+        raise SystemExit("Chromium not found: apt-get install chromium, or set NEWSGUIDE_CHROMIUM")
+    with tempfile.TemporaryDirectory() as tmp:
+        result = build(ROOT, site=Path(tmp) / "site")
+        if result.returncode != 0:
+            raise SystemExit(result.output)
+        pages = site_pages(result.site, AXE_PAGES)
+        rows: list[list[str]] = []
+        with serve(result.site) as base, sync_playwright() as playwright:
+            host = urlsplit(base).netloc
+            browser = playwright.chromium.launch(executable_path=chrome, args=CHROMIUM_ARGS)
+            for url in pages:
+                counts = []
+                for scheme in SCHEMES:
+                    tab = browser.new_page(color_scheme=scheme)
+                    tab.goto(base + url)
+                    tab.wait_for_load_state("networkidle")
+                    counts.append(len(axe_violations(tab)))
+                    tab.close()
+                print(f"lighthouse {base + url} …", file=sys.stderr)
+                lh = summarise(lighthouse(base + url, chrome), host)
+                rows.append([url or "(home)", *lh[:4], f"{counts[0]}/{counts[1]}", *lh[4:]])
+            counts = []
+            for scheme in SCHEMES:
+                tab = browser.new_page(color_scheme=scheme)
+                tab.goto(base)
+                open_search(tab, "RCEP")
+                counts.append(len(axe_violations(tab)))
+                tab.close()
+            rows.append(["(search with results)", "–", "–", "–", "–", f"{counts[0]}/{counts[1]}", "–", "–"])
+            browser.close()
+    header = ["page", "perf", "a11y", "best-pr.", "SEO", "axe (light/dark)", "KiB", "3rd-party"]
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, ["-" * w for w in widths], *rows]:
+        print("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)))
+    missed = [
+        row[0]
+        for row in rows
+        if row[1] != "–"
+        and (int(row[1]) < 98 or any(int(v) < 100 for v in row[2:5]) or row[5] != "0/0" or row[7] != "0")
+    ]
+    missed += [row[0] for row in rows if row[1] == "–" and row[5] != "0/0"]
+    if missed:
+        print("Below target: " + ", ".join(missed))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
