@@ -15,7 +15,7 @@ from itertools import groupby
 from ..corpus import Corpus
 from ..glossary import KINDS, NAME_LANGUAGES, Term
 from ..link import NO_LINK_CLASS
-from . import front_matter, href, text
+from . import count, front_matter, highlight, href, text
 
 #: How much a term page weighs in search against other pages (Material's `search.boost`).
 SEARCH_BOOST = 10
@@ -166,11 +166,10 @@ def _mentions(corpus: Corpus, term: Term) -> str:
     found = passages(corpus, term)
     if not found:
         return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
-    count, articles = len(found), len({p.article for p in found})
+    articles = len({p.article for p in found})
     lines = [
         f'<div class="ng-mentions {NO_LINK_CLASS}" data-search-exclude>',
-        f'<p class="ng-mention-count">{count} passage{"s" if count != 1 else ""} '
-        f"in {articles} article{'s' if articles != 1 else ''}.</p>",
+        f'<p class="ng-mention-count">{count(len(found), "passage")} in {count(articles, "article")}.</p>',
     ]
     for slug, group in groupby(found, key=lambda p: p.article):
         article = corpus.article(slug)
@@ -179,23 +178,12 @@ def _mentions(corpus: Corpus, term: Term) -> str:
         items = "".join(
             f'<li><a class="ng-passage-link" href="{href(term.url, p.url)}" '
             f'aria-label="Paragraph {p.paragraph} of the article">¶ {p.paragraph}</a> '
-            f'<q class="ng-passage">{_highlight(p)}</q></li>'
+            f'<q class="ng-passage">{highlight(p.sentence, ((s, e, "mark") for s, e in p.spans))}</q></li>'
             for p in group
         )
         lines.append(f'<ul class="ng-passages">{items}</ul>')
     lines.append("</div>")
     return "\n".join(lines) + "\n"
-
-
-def _highlight(passage: Passage) -> str:
-    # The sentence, escaped, with each mention in <mark>.
-    out, position = [], 0
-    for start, end in passage.spans:
-        out.append(text(passage.sentence[position:start]))
-        out.append(f"<mark>{text(passage.sentence[start:end])}</mark>")
-        position = end
-    out.append(text(passage.sentence[position:]))
-    return "".join(out)
 
 
 def _entry(term: Term, page_url: str) -> str:

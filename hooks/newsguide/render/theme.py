@@ -17,13 +17,15 @@ from ..classify import Classification, Passage
 from ..corpus import Corpus
 from ..model import Article
 from ..themes import Intro, Theme
-from . import front_matter, href, text
+from . import count, front_matter, highlight, href, text
 
 #: Where the generated overview and "Other passages" pages live inside `docs/`.
 INDEX_PATH = "themes/index.md"
 OTHER_PATH = "themes/other.md"
 INDEX_URL = "themes/"
 OTHER_URL = "themes/other/"
+#: The element a quoted sentence off the theme is wrapped in.
+_SUBDUED = 'span class="ng-subdued"'
 
 
 def render_theme(theme: Theme, corpus: Corpus) -> str:
@@ -44,8 +46,8 @@ def render_theme(theme: Theme, corpus: Corpus) -> str:
     sentences = sum(1 for p in passages for s in p.sentences if theme.slug in s.themes)
     articles = len({p.article.slug for p in passages})
     parts.append(
-        f'<p class="ng-theme-counts">{_count(len(passages), "passage")} from {_count(articles, "article")}, '
-        f"with {_count(sentences, 'sentence')} on this theme.</p>\n\n"
+        f'<p class="ng-theme-counts">{count(len(passages), "passage")} from {count(articles, "article")}, '
+        f"with {count(sentences, 'sentence')} on this theme.</p>\n\n"
     )
     parts.append(_related(theme, classification))
     parts.append("## Passages\n\n")
@@ -67,7 +69,7 @@ def render_other(corpus: Corpus) -> str:
     else:
         articles = len({p.article.slug for p in passages})
         parts.append(
-            f'<p class="ng-theme-counts">{_count(len(passages), "passage")} from {_count(articles, "article")}.</p>\n\n'
+            f'<p class="ng-theme-counts">{count(len(passages), "passage")} from {count(articles, "article")}.</p>\n\n'
         )
     parts.extend(_article_passages(OTHER_URL, passages, None))
     return "".join(parts)
@@ -87,7 +89,7 @@ def render_index(corpus: Corpus) -> str:
         items.append(
             f'<li><span class="ng-swatch ng-c{theme.colour}" aria-hidden="true">{text(theme.abbreviation)}</span> '
             f'<a href="{href(INDEX_URL, theme.url)}">{text(theme.title)}</a>: '
-            f'<span class="ng-theme-count">{_count(len(passages), "passage")} from {_count(articles, "article")}</span>'
+            f'<span class="ng-theme-count">{count(len(passages), "passage")} from {count(articles, "article")}</span>'
             + (f'<br><span class="ng-theme-description">{text(theme.description)}</span>' if theme.description else "")
             + "</li>"
         )
@@ -95,7 +97,7 @@ def render_index(corpus: Corpus) -> str:
     other_title = (corpus.intros.get("other") or Intro("Other passages")).title
     items.append(
         f'<li><a href="{href(INDEX_URL, OTHER_URL)}">{text(other_title)}</a>: '
-        f'<span class="ng-theme-count">{_count(other, "passage")} on no theme</span></li>'
+        f'<span class="ng-theme-count">{count(other, "passage")} on no theme</span></li>'
     )
     parts.append('<ul class="ng-theme-list">\n' + "\n".join(items) + "\n</ul>\n")
     return "".join(parts)
@@ -107,7 +109,7 @@ def _related(theme: Theme, classification: Classification) -> str:
     if not related:
         return ""
     items = [
-        f'<li><a href="{href(theme.url, other.url)}">{text(other.title)}</a>: {_count(shared, "shared passage")}</li>'
+        f'<li><a href="{href(theme.url, other.url)}">{text(other.title)}</a>: {count(shared, "shared passage")}</li>'
         for other, shared in related
     ]
     return "## Related themes\n\n" + '<ul class="ng-related">\n' + "\n".join(items) + "\n</ul>\n\n"
@@ -127,7 +129,7 @@ def _article_passages(page_url: str, passages: list[Passage], theme: Theme | Non
                 f'<h3 class="ng-passage-article" id="article-{text(article.slug)}">'
                 f'<a href="{href(page_url, article.url)}">{text(article.title)}</a></h3>\n'
                 f'<p class="ng-passage-source">{byline}{totals[article.slug]} of its '
-                f"{_count(len(article.body), 'paragraph')}</p>\n\n"
+                f"{count(len(article.body), 'paragraph')}</p>\n\n"
             )
         parts.append(_passage(page_url, passage, theme))
     return parts
@@ -136,17 +138,9 @@ def _article_passages(page_url: str, passages: list[Passage], theme: Theme | Non
 def _passage(page_url: str, passage: Passage, theme: Theme | None) -> str:
     # One quoted paragraph: the theme's sentences marked, the rest subdued, then the evidence line.
     paragraph = passage.paragraph
-    pieces = []
-    position = 0
-    for classified in passage.sentences:
-        sentence = classified.sentence
-        pieces.append(text(paragraph.text[position : sentence.start]))
-        body = text(sentence.text)
-        on_theme = theme is not None and theme.slug in classified.themes
-        pieces.append(f"<mark>{body}</mark>" if on_theme else f'<span class="ng-subdued">{body}</span>')
-        position = sentence.end
-    pieces.append(text(paragraph.text[position:]))
-    quote = "".join(pieces)
+    slug = theme.slug if theme else ""
+    spans = [(s.sentence.start, s.sentence.end, "mark" if slug in s.themes else _SUBDUED) for s in passage.sentences]
+    quote = highlight(paragraph.text, spans)
     link = f'<a href="{href(page_url, passage.url)}">Paragraph {paragraph.number} in context</a>'
     meta = [link, *(_evidence(passage, theme) if theme else [])]
     colour = f" ng-c{theme.colour}" if theme else ""
@@ -175,8 +169,3 @@ def _evidence(passage: Passage, theme: Theme) -> list[str]:
     if theme.slug in passage.pinned:
         notes.append('<span class="ng-evidence">pinned to this theme by an editor</span>')
     return notes
-
-
-def _count(number: int, noun: str) -> str:
-    # "1 passage", "3 passages".
-    return f"{number} {noun}{'' if number == 1 else 's'}"
