@@ -22,6 +22,7 @@ from .model import Article
 from .parse import load_article
 from .problems import Problem, SourceError
 from .sources import read_text
+from .term_themes import TermThemes, term_themes
 from .themes import Intro, Theme, load_themes
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
@@ -84,6 +85,11 @@ class Corpus:
         for mention in self.mentions:
             grouped.setdefault((mention.article, mention.paragraph), []).append(mention)
         return grouped
+
+    @cached_property
+    def term_themes(self) -> TermThemes:
+        """The themes each term's mentions fall in, and the key terms of each theme, with counts."""
+        return term_themes(self.classification, self.mentions, self.terms, self.themes)
 
 
 def load_corpus(root: Path) -> Corpus:
