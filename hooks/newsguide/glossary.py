@@ -105,6 +105,11 @@ class Term:
     names: Mapping[str, str] = field(default_factory=dict)
 
     @property
+    def heading(self) -> str:
+        """The term's name as pages show it: the title, with the abbreviation when it adds one."""
+        return f"{self.title} ({self.abbr})" if self.abbr and self.abbr not in self.title else self.title
+
+    @property
     def url(self) -> str:
         """The term page's URL relative to the site root."""
         return f"glossary/{self.slug}/"

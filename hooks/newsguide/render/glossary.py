@@ -16,6 +16,7 @@ from ..corpus import Corpus
 from ..glossary import KINDS, NAME_LANGUAGES, Term
 from ..link import NO_LINK_CLASS
 from . import count, front_matter, highlight, href, text
+from .theme import swatch
 
 #: How much a term page weighs in search against other pages (Material's `search.boost`).
 SEARCH_BOOST = 10
@@ -70,11 +71,6 @@ def passages(corpus: Corpus, term: Term) -> list[Passage]:
     return found
 
 
-def heading(term: Term) -> str:
-    """The term's name as its page shows it: the title, with the abbreviation when it adds one."""
-    return f"{term.title} ({term.abbr})" if term.abbr and term.abbr not in term.title else term.title
-
-
 def render_term(corpus: Corpus, term: Term) -> str:
     """Render a term's page as Markdown.
 
@@ -88,7 +84,7 @@ def render_term(corpus: Corpus, term: Term) -> str:
     parts = [
         front_matter(
             {
-                "title": heading(term),
+                "title": term.heading,
                 "description": term.summary,
                 "search": {"boost": SEARCH_BOOST},
                 "newsguide_source": term.source,
@@ -102,6 +98,7 @@ def render_term(corpus: Corpus, term: Term) -> str:
         items = "".join(f'<li><a href="{text(link.url)}">{text(link.title)}</a></li>' for link in term.links)
         parts.append(f'## Official sources\n\n<ul class="ng-term-links">{items}</ul>\n\n')
     parts.append("## Mentioned in\n\n" + _mentions(corpus, term) + "\n")
+    parts.append(_themes(corpus, term))
     related = [corpus.term(slug) for slug in term.see_also if slug in corpus.linker.terms]
     if related:
         items = "".join(_entry(other, term.url) for other in related)
@@ -186,10 +183,32 @@ def _mentions(corpus: Corpus, term: Term) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _themes(corpus: Corpus, term: Term) -> str:
+    # The themes the sentences mentioning the term are on, with counts, linking to the theme pages.
+    if not corpus.themes or not corpus.mentions_by_term[term.slug]:
+        return ""
+    found = corpus.term_themes.by_term[term.slug]
+    if not found:
+        body = '<p class="ng-term-themes-none">No sentence that mentions it is on a theme.</p>'
+    else:
+        items = "".join(
+            f"<li>{swatch(theme)} "
+            f'<a href="{href(term.url, theme.url)}">{text(theme.title)}</a>: '
+            f'<span class="ng-theme-count">{count(sentences, "sentence")}</span></li>'
+            for theme, sentences in found
+        )
+        body = (
+            '<p class="ng-term-themes-lead">The themes of the sentences that mention it, '
+            "with how many of those sentences are on each.</p>\n"
+            f'<ul class="ng-theme-list">{items}</ul>'
+        )
+    return f'## Themes\n\n<div class="ng-term-themes {NO_LINK_CLASS}" data-search-exclude>\n{body}\n</div>\n\n'
+
+
 def _entry(term: Term, page_url: str) -> str:
     # One list entry: the term's name linking to its page, and its short definition.
     return (
-        f'<li id="{term.slug}"><a href="{href(page_url, term.url)}">{text(heading(term))}</a>'
+        f'<li id="{term.slug}"><a href="{href(page_url, term.url)}">{text(term.heading)}</a>'
         f' — <span class="ng-summary">{text(term.summary)}</span></li>'
     )
 

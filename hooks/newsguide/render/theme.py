@@ -15,6 +15,8 @@ from collections import Counter
 
 from ..classify import Classification, Passage
 from ..corpus import Corpus
+from ..glossary import Term
+from ..link import NO_LINK_CLASS
 from ..model import Article
 from ..themes import Intro, Theme
 from . import count, front_matter, highlight, href, text
@@ -24,6 +26,8 @@ INDEX_PATH = "themes/index.md"
 OTHER_PATH = "themes/other.md"
 INDEX_URL = "themes/"
 OTHER_URL = "themes/other/"
+#: How many key terms a theme page shows before the rest are folded away.
+KEY_TERMS_SHOWN = 12
 #: The element a quoted sentence off the theme is wrapped in.
 _SUBDUED = 'span class="ng-subdued"'
 
@@ -50,6 +54,7 @@ def render_theme(theme: Theme, corpus: Corpus) -> str:
         f"with {count(sentences, 'sentence')} on this theme.</p>\n\n"
     )
     parts.append(_related(theme, classification))
+    parts.append(_key_terms(theme, corpus.term_themes.by_theme.get(theme.slug, [])))
     parts.append("## Passages\n\n")
     if not passages:
         parts.append('<p class="ng-empty">No passage of any article is on this theme yet.</p>\n')
@@ -87,7 +92,7 @@ def render_index(corpus: Corpus) -> str:
         passages = classification.on(theme.slug)
         articles = len({p.article.slug for p in passages})
         items.append(
-            f'<li><span class="ng-swatch ng-c{theme.colour}" aria-hidden="true">{text(theme.abbreviation)}</span> '
+            f"<li>{swatch(theme)} "
             f'<a href="{href(INDEX_URL, theme.url)}">{text(theme.title)}</a>: '
             f'<span class="ng-theme-count">{count(len(passages), "passage")} from {count(articles, "article")}</span>'
             + (f'<br><span class="ng-theme-description">{text(theme.description)}</span>' if theme.description else "")
@@ -103,6 +108,11 @@ def render_index(corpus: Corpus) -> str:
     return "".join(parts)
 
 
+def swatch(theme: Theme) -> str:
+    """A theme's colour with its abbreviation on it, hidden from screen readers (its title follows it)."""
+    return f'<span class="ng-swatch ng-c{theme.colour}" aria-hidden="true">{text(theme.abbreviation)}</span>'
+
+
 def _related(theme: Theme, classification: Classification) -> str:
     # The other themes that share passages with this one, with counts and links.
     related = classification.related(theme.slug)
@@ -113,6 +123,40 @@ def _related(theme: Theme, classification: Classification) -> str:
         for other, shared in related
     ]
     return "## Related themes\n\n" + '<ul class="ng-related">\n' + "\n".join(items) + "\n</ul>\n\n"
+
+
+def _key_terms(theme: Theme, terms: list[tuple[Term, int]]) -> str:
+    # The glossary terms mentioned in the theme's sentences, most mentioned first; the tail folded away.
+    if not terms:
+        return ""
+
+    def items(listed: list[tuple[Term, int]]) -> str:
+        return "".join(
+            f'<li><a href="{href(theme.url, term.url)}" title="{text(term.summary)}">{text(term.heading)}</a> '
+            f'<span class="ng-key-term-count"><span aria-hidden="true">{sentences}</span>'
+            f'<span class="ng-sr-only">{count(sentences, "sentence")}</span></span></li>'
+            for term, sentences in listed
+        )
+
+    shown, rest = terms[:KEY_TERMS_SHOWN], terms[KEY_TERMS_SHOWN:]
+    lead = (
+        f"The glossary terms mentioned in this theme's sentences ({len(terms)} in all), most mentioned first, "
+        "each with the number of sentences that mention it."
+    )
+    more = (
+        f'<details class="ng-key-terms-more"><summary>{count(len(rest), "more term")}</summary>'
+        f'<ol class="ng-key-terms">{items(rest)}</ol></details>\n'
+        if rest
+        else ""
+    )
+    return (
+        "## Key terms\n\n"
+        f'<div class="ng-key-terms-list {NO_LINK_CLASS}" data-search-exclude>\n'
+        f'<p class="ng-key-terms-lead">{lead}</p>\n'
+        f'<ol class="ng-key-terms">{items(shown)}</ol>\n'
+        f"{more}"
+        "</div>\n\n"
+    )
 
 
 def _article_passages(page_url: str, passages: list[Passage], theme: Theme | None) -> list[str]:
