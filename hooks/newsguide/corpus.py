@@ -64,7 +64,12 @@ class Corpus:
 
     def article(self, slug: str) -> Article:
         """Return the article with this slug."""
-        return next(article for article in self.articles if article.slug == slug)
+        return self.articles_by_slug[slug]
+
+    @cached_property
+    def articles_by_slug(self) -> dict[str, Article]:
+        """Slug → article, so that a lookup costs the same at one article or a thousand."""
+        return {article.slug: article for article in self.articles}
 
     def term(self, slug: str) -> Term:
         """Return the term with this slug."""

@@ -48,17 +48,14 @@ class Passage:
         paragraph: The paragraph's number.
         sentence: The sentence, verbatim.
         spans: (start, end) of each mention in the sentence.
+        url: The paragraph in context, relative to the site root.
     """
 
     article: str
     paragraph: int
     sentence: str
     spans: tuple[tuple[int, int], ...]
-
-    @property
-    def url(self) -> str:
-        """The paragraph's URL relative to the site root."""
-        return f"articles/{self.article}/#p{self.paragraph}"
+    url: str
 
 
 def passages(corpus: Corpus, term: Term) -> list[Passage]:
@@ -66,8 +63,10 @@ def passages(corpus: Corpus, term: Term) -> list[Passage]:
     found = []
     key = lambda m: (m.article, m.paragraph, m.sentence)  # noqa: E731
     for (article, number, index), group in groupby(corpus.mentions_by_term[term.slug], key=key):
-        sentence = corpus.article(article).body[number - 1].sentences[index].text
-        found.append(Passage(article, number, sentence, tuple((m.start, m.end) for m in group)))
+        page = corpus.article(article)
+        paragraph = page.body[number - 1]
+        spans = tuple((m.start, m.end) for m in group)
+        found.append(Passage(article, number, paragraph.sentences[index].text, spans, page.paragraph_url(paragraph)))
     return found
 
 
