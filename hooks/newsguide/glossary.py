@@ -59,8 +59,12 @@ TERM_FIELDS = {
 }
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DASHES = re.compile(r"[-‐‑–]")
-_QUOTES = re.compile(r"[’']")
+#: The dashes that count as one in a name (hyphen-minus, hyphen, non-breaking hyphen, en dash): a regex class.
+DASH = "[-‐‑–]"
+#: The apostrophes that count as one ("Trump’s", "Trump's"), as a regex class.
+QUOTE = "['’]"
+_DASHES = re.compile(DASH)
+_QUOTES = re.compile(QUOTE)
 _SPACES = re.compile(r"\s+")
 
 
