@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsguide.corpus import load_corpus
-from newsguide.glossary import Term
+from newsguide.glossary import DASH, QUOTE, Term, alias_key
 from newsguide.link import Linker, TermMatcher
 from tests.sitebuild import ROOT
 
@@ -74,6 +74,16 @@ def found(text: str) -> list[tuple[str, str]]:
 )
 def test_matcher(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("dash", [c for c in DASH if c not in "[]"])
+@pytest.mark.parametrize("quote", [c for c in QUOTE if c not in "[]"])
+def test_every_dash_and_apostrophe_the_alias_key_folds_also_matches(dash: str, quote: str) -> None:
+    # The matcher and the alias key must agree, or a matched spelling would map to no term.
+    assert alias_key(f"China{dash}Japan{dash}ROK FTA") == alias_key("China-Japan-ROK FTA")
+    assert found(f"the China{dash}Japan{dash}ROK FTA") == [(f"China{dash}Japan{dash}ROK FTA", "cjk")]
+    assert found(f"Foreign Ministers{quote} Meeting") == [(f"Foreign Ministers{quote} Meeting", "meeting")]
+    assert found(f"Trump{quote}s") == [(f"Trump{quote}s", "trump")]
 
 
 def test_matcher_is_one_compiled_pattern() -> None:

@@ -23,6 +23,7 @@ from .model import Article
 from .parse import load_article
 from .problems import Problem, SourceError
 from .sources import read_text
+from .term_themes import TermThemes, term_themes
 from .themes import Intro, Theme, load_themes
 from .timeline import Mention as DatedMention
 from .timeline import build_timeline
@@ -70,7 +71,12 @@ class Corpus:
 
     def article(self, slug: str) -> Article:
         """Return the article with this slug."""
-        return next(article for article in self.articles if article.slug == slug)
+        return self.articles_by_slug[slug]
+
+    @cached_property
+    def articles_by_slug(self) -> dict[str, Article]:
+        """Slug → article, so that a lookup costs the same at one article or a thousand."""
+        return {article.slug: article for article in self.articles}
 
     def term(self, slug: str) -> Term:
         """Return the term with this slug."""
@@ -91,6 +97,11 @@ class Corpus:
         for mention in self.mentions:
             grouped.setdefault((mention.article, mention.paragraph), []).append(mention)
         return grouped
+
+    @cached_property
+    def term_themes(self) -> TermThemes:
+        """The themes each term's mentions fall in, and the key terms of each theme, with counts."""
+        return term_themes(self.classification, self.mentions, self.terms, self.themes)
 
 
 def load_corpus(root: Path) -> Corpus:

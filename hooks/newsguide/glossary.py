@@ -18,7 +18,7 @@ from typing import Any
 from .markdown_body import markdown_plain_text
 from .problems import Problem, SourceError
 from .sentences import split_sentences
-from .sources import read_text, split_front_matter
+from .sources import field_line, read_text, split_front_matter
 
 #: Where term files live, relative to the project root.
 GLOSSARY_DIR = "docs/glossary"
@@ -59,8 +59,12 @@ TERM_FIELDS = {
 }
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DASHES = re.compile(r"[-‐‑–]")
-_QUOTES = re.compile(r"[’']")
+#: The dashes that count as one in a name (hyphen-minus, hyphen, non-breaking hyphen, en dash): a regex class.
+DASH = "[-‐‑–]"
+#: The apostrophes that count as one ("Trump’s", "Trump's"), as a regex class.
+QUOTE = "['’]"
+_DASHES = re.compile(DASH)
+_QUOTES = re.compile(QUOTE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -103,6 +107,11 @@ class Term:
     see_also: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     names: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def heading(self) -> str:
+        """The term's name as pages show it: the title, with the abbreviation when it adds one."""
+        return f"{self.title} ({self.abbr})" if self.abbr and self.abbr not in self.title else self.title
 
     @property
     def url(self) -> str:
@@ -218,7 +227,7 @@ def load_term(path: Path, root: Path) -> Term:
 def _check_fields(metadata: dict[str, Any], name: str, text: str) -> dict[str, Any]:
     # Validate a term's front matter: known fields, required ones present, each of the right type.
     def problem(key: str, message: str, fix: str) -> SourceError:
-        return SourceError(Problem(name, message, fix, line=_field_line(text, key), field=key))
+        return SourceError(Problem(name, message, fix, line=field_line(text, key), field=key))
 
     for key in metadata:
         if key not in TERM_FIELDS:
@@ -300,7 +309,7 @@ def _check_aliases(terms: list[Term], root: Path) -> list[Problem]:
                         term.source,
                         f"the alias '{alias}' is also claimed by {other.source}.",
                         "Keep the alias in only one of the two files.",
-                        line=_field_line((root / term.source).read_text(encoding="utf-8"), "aliases"),
+                        line=field_line((root / term.source).read_text(encoding="utf-8"), "aliases"),
                         field="aliases",
                     )
                 )
@@ -318,7 +327,7 @@ def _check_see_also(terms: list[Term], slugs: set[str], root: Path) -> list[Prob
                         term.source,
                         f"'{slug}' is not a term: there is no {GLOSSARY_DIR}/{slug}.md.",
                         "Correct the slug, or add the term file.",
-                        line=_field_line((root / term.source).read_text(encoding="utf-8"), "see_also"),
+                        line=field_line((root / term.source).read_text(encoding="utf-8"), "see_also"),
                         field="see_also",
                     )
                 )
@@ -341,9 +350,3 @@ def _unique(values: list[str]) -> tuple[str, ...]:
     for value in values:
         seen.setdefault(alias_key(value), value)
     return tuple(seen.values())
-
-
-def _field_line(text: str, key: str) -> int:
-    # The line on which a top-level YAML field starts, for problem reports.
-    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 0

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
-from .glossary import Term, alias_key
+from .glossary import DASH, QUOTE, Term, alias_key
 from .model import Article
 from .render import href, text
 
@@ -56,8 +56,6 @@ _VOID = frozenset(
 )
 _TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)/(?:index\.html)?$")
 _RAW_TEXT = frozenset({"script", "style"})
-_DASH = "[-‐‑–]"
-_QUOTE = "['’]"
 
 
 @dataclass(frozen=True)
@@ -121,7 +119,7 @@ class TermMatcher:
                     forms[alias_key(phrase)] = phrase
         ordered = sorted(forms.values(), key=lambda form: (-len(form), form))
         alternation = "|".join(_pattern(form) for form in ordered) or "(?!)"
-        self.pattern = re.compile(rf"(?<!\w)(?P<core>{alternation})(?P<plural>e?s)?(?P<possessive>{_QUOTE}s)?(?!\w)")
+        self.pattern = re.compile(rf"(?<!\w)(?P<core>{alternation})(?P<plural>e?s)?(?P<possessive>{QUOTE}s)?(?!\w)")
 
     def matches(self, value: str) -> Iterator[Match]:
         """Yield every mention of a term in `value`, left to right, never overlapping."""
@@ -275,10 +273,10 @@ def _chars(phrase: str) -> str:
             parts.append(r"\s+")
             continue
         for char in piece:
-            if re.match(_DASH, char):
-                parts.append(_DASH)
-            elif re.match(_QUOTE, char):
-                parts.append(_QUOTE)
+            if re.match(DASH, char):
+                parts.append(DASH)
+            elif re.match(QUOTE, char):
+                parts.append(QUOTE)
             else:
                 parts.append(re.escape(char))
     return "".join(parts)

@@ -27,7 +27,7 @@ from .markdown_body import markdown_plain_text
 from .model import Article, Paragraph
 from .problems import Problem, SourceError
 from .sentences import split_sentences
-from .sources import read_text, split_front_matter
+from .sources import field_line, read_text, split_front_matter
 
 #: Fields a `.md` article's front matter (or a `.txt` article's sidecar) may hold.
 ARTICLE_FIELDS = {
@@ -103,7 +103,7 @@ def load_sidecar(path: Path, name: str) -> dict[str, Any]:
                     name,
                     f"unknown field '{key}'.",
                     f"Use only {', '.join(sorted(_SIDECAR_FIELDS))}; the text itself stays in the .txt file.",
-                    line=_field_line(text, key),
+                    line=field_line(text, key),
                     field=key,
                 )
             )
@@ -375,9 +375,3 @@ def _markdown_paragraphs(blocks: list[Block]) -> tuple[Paragraph, ...]:
 def _fold(text: str) -> str:
     # Fold runs of whitespace (line breaks included) into single spaces.
     return _WHITESPACE.sub(" ", text).strip()
-
-
-def _field_line(text: str, key: str) -> int:
-    # The line on which a top-level YAML field starts, for problem reports.
-    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 0

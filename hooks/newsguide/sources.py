@@ -78,6 +78,24 @@ def read_text(path: Path, name: str) -> str:
     return text
 
 
+def field_line(text: str, key: str) -> int:
+    """The line on which a top-level field starts, for problem reports.
+
+    Args:
+        text: A Markdown file with front matter (only the front matter is
+            searched, so a body line that looks like a field never counts), or
+            a YAML file.
+        key: The field's name.
+
+    Returns:
+        The 1-based line, or 0 when the field is not there.
+    """
+    front = _FRONT_MATTER.match(text)
+    region = front.group() if front else text
+    found = re.search(rf"^{re.escape(key)}[ \t]*:", region, re.MULTILINE)
+    return region.count("\n", 0, found.start()) + 1 if found else 0
+
+
 def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
     """Split YAML front matter from a Markdown file's body.
 

@@ -25,7 +25,7 @@ from typing import Any
 from slugify import slugify
 
 from .problems import Problem, SourceError
-from .sources import read_text, split_front_matter
+from .sources import field_line, read_text, split_front_matter
 
 #: Where theme files live, relative to the project root.
 THEMES_DIR = "docs/themes"
@@ -187,7 +187,7 @@ def load_intro(path: Path, name: str, default_title: str) -> Intro:
                     name,
                     f"the {key} must be one line of text.",
                     f"Write `{key}: …` on one line.",
-                    _line(text, key),
+                    field_line(text, key),
                     key,
                 )
             )
@@ -216,7 +216,7 @@ def load_theme(path: Path, name: str) -> Theme:
         if key not in THEME_FIELDS and key not in PAGE_FIELDS:
             known = ", ".join([*THEME_FIELDS, *sorted(PAGE_FIELDS)])
             raise SourceError(
-                Problem(name, f"unknown field '{key}'.", f"Use only {known}.", _line(text, key), str(key))
+                Problem(name, f"unknown field '{key}'.", f"Use only {known}.", field_line(text, key), str(key))
             )
     title = fields.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -225,7 +225,7 @@ def load_theme(path: Path, name: str) -> Theme:
                 name,
                 "the theme has no title." if title is None else f"the title must be text, not {title!r}.",
                 "Add a line `title: Economics & trade` to the front matter.",
-                _line(text, "title") or 1,
+                field_line(text, "title") or 1,
                 "title",
             )
         )
@@ -236,7 +236,7 @@ def load_theme(path: Path, name: str) -> Theme:
                 name,
                 "the description must be one line of text.",
                 "Write `description: What this theme covers.` on one line.",
-                _line(text, "description"),
+                field_line(text, "description"),
                 "description",
             )
         )
@@ -247,7 +247,7 @@ def load_theme(path: Path, name: str) -> Theme:
                 name,
                 f"'{order}' is not a number.",
                 "Write `order: 1` (or leave it out).",
-                _line(text, "order"),
+                field_line(text, "order"),
                 "order",
             )
         )
@@ -255,7 +255,7 @@ def load_theme(path: Path, name: str) -> Theme:
         slug=slugify(path.stem) or "theme",
         title=" ".join(title.split()),
         description=" ".join(description.split()),
-        vocabulary=_vocabulary(fields.get("vocabulary"), name, _line(text, "vocabulary")),
+        vocabulary=_vocabulary(fields.get("vocabulary"), name, field_line(text, "vocabulary")),
         intro=body.strip(),
         source=name,
         order=order,
@@ -330,13 +330,3 @@ def _label(themes: list[Theme]) -> list[Theme]:
         used.add(abbreviation)
         labelled.append(replace(theme, colour=position % PALETTE_SIZE + 1, abbreviation=abbreviation))
     return labelled
-
-
-def _line(text: str, key: str) -> int:
-    # The line on which a top-level front-matter field starts, or 0.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if line.startswith(f"{key}:") or line.startswith(f"{key} :"):
-            return number
-        if number > 1 and line.strip() in ("---", "..."):
-            break
-    return 0

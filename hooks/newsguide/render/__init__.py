@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import yaml
 
@@ -17,6 +17,32 @@ import yaml
 def text(value: str) -> str:
     """Escape text for HTML element content (quotes too, for safety in attributes)."""
     return html.escape(value, quote=True)
+
+
+def highlight(value: str, spans: Iterable[tuple[int, int, str]]) -> str:
+    """Escape text, wrapping some stretches of it in an element (`<mark>` for a highlight).
+
+    Args:
+        value: The text, untrusted.
+        spans: (start, end, tag) for each stretch to wrap, in order and not
+            overlapping; `tag` is the element's opening tag without its angle
+            brackets, written by the caller (`mark`, `span class="ng-subdued"`).
+
+    Returns:
+        The escaped text, with each stretch in its element.
+    """
+    out, position = [], 0
+    for start, end, tag in spans:
+        out.append(text(value[position:start]))
+        out.append(f"<{tag}>{text(value[start:end])}</{tag.split()[0]}>")
+        position = end
+    out.append(text(value[position:]))
+    return "".join(out)
+
+
+def count(number: int, noun: str) -> str:
+    """A number with its noun, in the plural unless it is one: "1 passage", "3 passages"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def front_matter(fields: Mapping[str, object]) -> str:

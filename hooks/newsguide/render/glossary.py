@@ -15,7 +15,8 @@ from itertools import groupby
 from ..corpus import Corpus
 from ..glossary import KINDS, NAME_LANGUAGES, Term
 from ..link import NO_LINK_CLASS
-from . import front_matter, href, text
+from . import count, front_matter, highlight, href, text
+from .theme import swatch
 
 #: How much a term page weighs in search against other pages (Material's `search.boost`).
 SEARCH_BOOST = 10
@@ -47,17 +48,14 @@ class Passage:
         paragraph: The paragraph's number.
         sentence: The sentence, verbatim.
         spans: (start, end) of each mention in the sentence.
+        url: The paragraph in context, relative to the site root.
     """
 
     article: str
     paragraph: int
     sentence: str
     spans: tuple[tuple[int, int], ...]
-
-    @property
-    def url(self) -> str:
-        """The paragraph's URL relative to the site root."""
-        return f"articles/{self.article}/#p{self.paragraph}"
+    url: str
 
 
 def passages(corpus: Corpus, term: Term) -> list[Passage]:
@@ -65,14 +63,11 @@ def passages(corpus: Corpus, term: Term) -> list[Passage]:
     found = []
     key = lambda m: (m.article, m.paragraph, m.sentence)  # noqa: E731
     for (article, number, index), group in groupby(corpus.mentions_by_term[term.slug], key=key):
-        sentence = corpus.article(article).body[number - 1].sentences[index].text
-        found.append(Passage(article, number, sentence, tuple((m.start, m.end) for m in group)))
+        page = corpus.article(article)
+        paragraph = page.body[number - 1]
+        spans = tuple((m.start, m.end) for m in group)
+        found.append(Passage(article, number, paragraph.sentences[index].text, spans, page.paragraph_url(paragraph)))
     return found
-
-
-def heading(term: Term) -> str:
-    """The term's name as its page shows it: the title, with the abbreviation when it adds one."""
-    return f"{term.title} ({term.abbr})" if term.abbr and term.abbr not in term.title else term.title
 
 
 def render_term(corpus: Corpus, term: Term) -> str:
@@ -88,7 +83,7 @@ def render_term(corpus: Corpus, term: Term) -> str:
     parts = [
         front_matter(
             {
-                "title": heading(term),
+                "title": term.heading,
                 "description": term.summary,
                 "search": {"boost": SEARCH_BOOST},
                 "newsguide_source": term.source,
@@ -102,6 +97,7 @@ def render_term(corpus: Corpus, term: Term) -> str:
         items = "".join(f'<li><a href="{text(link.url)}">{text(link.title)}</a></li>' for link in term.links)
         parts.append(f'## Official sources\n\n<ul class="ng-term-links">{items}</ul>\n\n')
     parts.append("## Mentioned in\n\n" + _mentions(corpus, term) + "\n")
+    parts.append(_themes(corpus, term))
     related = [corpus.term(slug) for slug in term.see_also if slug in corpus.linker.terms]
     if related:
         items = "".join(_entry(other, term.url) for other in related)
@@ -166,11 +162,10 @@ def _mentions(corpus: Corpus, term: Term) -> str:
     found = passages(corpus, term)
     if not found:
         return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
-    count, articles = len(found), len({p.article for p in found})
+    articles = len({p.article for p in found})
     lines = [
         f'<div class="ng-mentions {NO_LINK_CLASS}" data-search-exclude>',
-        f'<p class="ng-mention-count">{count} passage{"s" if count != 1 else ""} '
-        f"in {articles} article{'s' if articles != 1 else ''}.</p>",
+        f'<p class="ng-mention-count">{count(len(found), "passage")} in {count(articles, "article")}.</p>',
     ]
     for slug, group in groupby(found, key=lambda p: p.article):
         article = corpus.article(slug)
@@ -179,7 +174,7 @@ def _mentions(corpus: Corpus, term: Term) -> str:
         items = "".join(
             f'<li><a class="ng-passage-link" href="{href(term.url, p.url)}" '
             f'aria-label="Paragraph {p.paragraph} of the article">¶ {p.paragraph}</a> '
-            f'<q class="ng-passage">{_highlight(p)}</q></li>'
+            f'<q class="ng-passage">{highlight(p.sentence, ((s, e, "mark") for s, e in p.spans))}</q></li>'
             for p in group
         )
         lines.append(f'<ul class="ng-passages">{items}</ul>')
@@ -187,21 +182,32 @@ def _mentions(corpus: Corpus, term: Term) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _highlight(passage: Passage) -> str:
-    # The sentence, escaped, with each mention in <mark>.
-    out, position = [], 0
-    for start, end in passage.spans:
-        out.append(text(passage.sentence[position:start]))
-        out.append(f"<mark>{text(passage.sentence[start:end])}</mark>")
-        position = end
-    out.append(text(passage.sentence[position:]))
-    return "".join(out)
+def _themes(corpus: Corpus, term: Term) -> str:
+    # The themes the sentences mentioning the term are on, with counts, linking to the theme pages.
+    if not corpus.themes or not corpus.mentions_by_term[term.slug]:
+        return ""
+    found = corpus.term_themes.by_term[term.slug]
+    if not found:
+        body = '<p class="ng-term-themes-none">No sentence that mentions it is on a theme.</p>'
+    else:
+        items = "".join(
+            f"<li>{swatch(theme)} "
+            f'<a href="{href(term.url, theme.url)}">{text(theme.title)}</a>: '
+            f'<span class="ng-theme-count">{count(sentences, "sentence")}</span></li>'
+            for theme, sentences in found
+        )
+        body = (
+            '<p class="ng-term-themes-lead">The themes of the sentences that mention it, '
+            "with how many of those sentences are on each.</p>\n"
+            f'<ul class="ng-theme-list">{items}</ul>'
+        )
+    return f'## Themes\n\n<div class="ng-term-themes {NO_LINK_CLASS}" data-search-exclude>\n{body}\n</div>\n\n'
 
 
 def _entry(term: Term, page_url: str) -> str:
     # One list entry: the term's name linking to its page, and its short definition.
     return (
-        f'<li id="{term.slug}"><a href="{href(page_url, term.url)}">{text(heading(term))}</a>'
+        f'<li id="{term.slug}"><a href="{href(page_url, term.url)}">{text(term.heading)}</a>'
         f' — <span class="ng-summary">{text(term.summary)}</span></li>'
     )
 

@@ -15,15 +15,21 @@ from collections import Counter
 
 from ..classify import Classification, Passage
 from ..corpus import Corpus
+from ..glossary import Term
+from ..link import NO_LINK_CLASS
 from ..model import Article
 from ..themes import Intro, Theme
-from . import front_matter, href, text
+from . import count, front_matter, highlight, href, text
 
 #: Where the generated overview and "Other passages" pages live inside `docs/`.
 INDEX_PATH = "themes/index.md"
 OTHER_PATH = "themes/other.md"
 INDEX_URL = "themes/"
 OTHER_URL = "themes/other/"
+#: How many key terms a theme page shows before the rest are folded away.
+KEY_TERMS_SHOWN = 12
+#: The element a quoted sentence off the theme is wrapped in.
+_SUBDUED = 'span class="ng-subdued"'
 
 
 def render_theme(theme: Theme, corpus: Corpus) -> str:
@@ -44,10 +50,11 @@ def render_theme(theme: Theme, corpus: Corpus) -> str:
     sentences = sum(1 for p in passages for s in p.sentences if theme.slug in s.themes)
     articles = len({p.article.slug for p in passages})
     parts.append(
-        f'<p class="ng-theme-counts">{_count(len(passages), "passage")} from {_count(articles, "article")}, '
-        f"with {_count(sentences, 'sentence')} on this theme.</p>\n\n"
+        f'<p class="ng-theme-counts">{count(len(passages), "passage")} from {count(articles, "article")}, '
+        f"with {count(sentences, 'sentence')} on this theme.</p>\n\n"
     )
     parts.append(_related(theme, classification))
+    parts.append(_key_terms(theme, corpus.term_themes.by_theme.get(theme.slug, [])))
     parts.append("## Passages\n\n")
     if not passages:
         parts.append('<p class="ng-empty">No passage of any article is on this theme yet.</p>\n')
@@ -67,7 +74,7 @@ def render_other(corpus: Corpus) -> str:
     else:
         articles = len({p.article.slug for p in passages})
         parts.append(
-            f'<p class="ng-theme-counts">{_count(len(passages), "passage")} from {_count(articles, "article")}.</p>\n\n'
+            f'<p class="ng-theme-counts">{count(len(passages), "passage")} from {count(articles, "article")}.</p>\n\n'
         )
     parts.extend(_article_passages(OTHER_URL, passages, None))
     return "".join(parts)
@@ -85,9 +92,9 @@ def render_index(corpus: Corpus) -> str:
         passages = classification.on(theme.slug)
         articles = len({p.article.slug for p in passages})
         items.append(
-            f'<li><span class="ng-swatch ng-c{theme.colour}" aria-hidden="true">{text(theme.abbreviation)}</span> '
+            f"<li>{swatch(theme)} "
             f'<a href="{href(INDEX_URL, theme.url)}">{text(theme.title)}</a>: '
-            f'<span class="ng-theme-count">{_count(len(passages), "passage")} from {_count(articles, "article")}</span>'
+            f'<span class="ng-theme-count">{count(len(passages), "passage")} from {count(articles, "article")}</span>'
             + (f'<br><span class="ng-theme-description">{text(theme.description)}</span>' if theme.description else "")
             + "</li>"
         )
@@ -95,10 +102,15 @@ def render_index(corpus: Corpus) -> str:
     other_title = (corpus.intros.get("other") or Intro("Other passages")).title
     items.append(
         f'<li><a href="{href(INDEX_URL, OTHER_URL)}">{text(other_title)}</a>: '
-        f'<span class="ng-theme-count">{_count(other, "passage")} on no theme</span></li>'
+        f'<span class="ng-theme-count">{count(other, "passage")} on no theme</span></li>'
     )
     parts.append('<ul class="ng-theme-list">\n' + "\n".join(items) + "\n</ul>\n")
     return "".join(parts)
+
+
+def swatch(theme: Theme) -> str:
+    """A theme's colour with its abbreviation on it, hidden from screen readers (its title follows it)."""
+    return f'<span class="ng-swatch ng-c{theme.colour}" aria-hidden="true">{text(theme.abbreviation)}</span>'
 
 
 def _related(theme: Theme, classification: Classification) -> str:
@@ -107,10 +119,44 @@ def _related(theme: Theme, classification: Classification) -> str:
     if not related:
         return ""
     items = [
-        f'<li><a href="{href(theme.url, other.url)}">{text(other.title)}</a>: {_count(shared, "shared passage")}</li>'
+        f'<li><a href="{href(theme.url, other.url)}">{text(other.title)}</a>: {count(shared, "shared passage")}</li>'
         for other, shared in related
     ]
     return "## Related themes\n\n" + '<ul class="ng-related">\n' + "\n".join(items) + "\n</ul>\n\n"
+
+
+def _key_terms(theme: Theme, terms: list[tuple[Term, int]]) -> str:
+    # The glossary terms mentioned in the theme's sentences, most mentioned first; the tail folded away.
+    if not terms:
+        return ""
+
+    def items(listed: list[tuple[Term, int]]) -> str:
+        return "".join(
+            f'<li><a href="{href(theme.url, term.url)}" title="{text(term.summary)}">{text(term.heading)}</a> '
+            f'<span class="ng-key-term-count"><span aria-hidden="true">{sentences}</span>'
+            f'<span class="ng-sr-only">{count(sentences, "sentence")}</span></span></li>'
+            for term, sentences in listed
+        )
+
+    shown, rest = terms[:KEY_TERMS_SHOWN], terms[KEY_TERMS_SHOWN:]
+    lead = (
+        f"The glossary terms mentioned in this theme's sentences ({len(terms)} in all), most mentioned first, "
+        "each with the number of sentences that mention it."
+    )
+    more = (
+        f'<details class="ng-key-terms-more"><summary>{count(len(rest), "more term")}</summary>'
+        f'<ol class="ng-key-terms">{items(rest)}</ol></details>\n'
+        if rest
+        else ""
+    )
+    return (
+        "## Key terms\n\n"
+        f'<div class="ng-key-terms-list {NO_LINK_CLASS}" data-search-exclude>\n'
+        f'<p class="ng-key-terms-lead">{lead}</p>\n'
+        f'<ol class="ng-key-terms">{items(shown)}</ol>\n'
+        f"{more}"
+        "</div>\n\n"
+    )
 
 
 def _article_passages(page_url: str, passages: list[Passage], theme: Theme | None) -> list[str]:
@@ -127,7 +173,7 @@ def _article_passages(page_url: str, passages: list[Passage], theme: Theme | Non
                 f'<h3 class="ng-passage-article" id="article-{text(article.slug)}">'
                 f'<a href="{href(page_url, article.url)}">{text(article.title)}</a></h3>\n'
                 f'<p class="ng-passage-source">{byline}{totals[article.slug]} of its '
-                f"{_count(len(article.body), 'paragraph')}</p>\n\n"
+                f"{count(len(article.body), 'paragraph')}</p>\n\n"
             )
         parts.append(_passage(page_url, passage, theme))
     return parts
@@ -136,17 +182,9 @@ def _article_passages(page_url: str, passages: list[Passage], theme: Theme | Non
 def _passage(page_url: str, passage: Passage, theme: Theme | None) -> str:
     # One quoted paragraph: the theme's sentences marked, the rest subdued, then the evidence line.
     paragraph = passage.paragraph
-    pieces = []
-    position = 0
-    for classified in passage.sentences:
-        sentence = classified.sentence
-        pieces.append(text(paragraph.text[position : sentence.start]))
-        body = text(sentence.text)
-        on_theme = theme is not None and theme.slug in classified.themes
-        pieces.append(f"<mark>{body}</mark>" if on_theme else f'<span class="ng-subdued">{body}</span>')
-        position = sentence.end
-    pieces.append(text(paragraph.text[position:]))
-    quote = "".join(pieces)
+    slug = theme.slug if theme else ""
+    spans = [(s.sentence.start, s.sentence.end, "mark" if slug in s.themes else _SUBDUED) for s in passage.sentences]
+    quote = highlight(paragraph.text, spans)
     link = f'<a href="{href(page_url, passage.url)}">Paragraph {paragraph.number} in context</a>'
     meta = [link, *(_evidence(passage, theme) if theme else [])]
     colour = f" ng-c{theme.colour}" if theme else ""
@@ -175,8 +213,3 @@ def _evidence(passage: Passage, theme: Theme) -> list[str]:
     if theme.slug in passage.pinned:
         notes.append('<span class="ng-evidence">pinned to this theme by an editor</span>')
     return notes
-
-
-def _count(number: int, noun: str) -> str:
-    # "1 passage", "3 passages".
-    return f"{number} {noun}{'' if number == 1 else 's'}"
