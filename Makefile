@@ -48,6 +48,10 @@ typecheck: $(STAMP)
 test: lint typecheck $(NODE_STAMP)
 	$(BIN)/pytest
 
+# Figures, not a test: build time against plain Material at 1, 100 and 1,000 articles.
+bench: $(STAMP)
+	$(BIN)/python -m tests.benchmark $(BENCH_FLAGS)
+
 export: $(STAMP)
 	$(BIN)/python -m newsguide export export/
 
