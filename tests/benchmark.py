@@ -194,9 +194,7 @@ def _hook_timers(config: Any) -> Iterator[dict[str, float]]:
         return timed
 
     for name, methods in events.items():
-        events[name] = [
-            timer(name, m) if config.plugins._event_origins.get(m) in hook_names else m for m in methods
-        ]
+        events[name] = [timer(name, m) if config.plugins._event_origins.get(m) in hook_names else m for m in methods]
     try:
         yield totals
     finally:
@@ -265,7 +263,12 @@ def serve_rebuild(folder: Path, timeout: float = 60.0) -> float | None:
         command, cwd=project, env=_environment(), stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True
     )
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or []], daemon=True).start()
+
+    def read_log() -> None:
+        for line in process.stdout or []:
+            lines.put(line)
+
+    threading.Thread(target=read_log, daemon=True).start()
 
     def wait_for(words: str) -> float | None:
         # The time at which a log line containing `words` arrived, or None after the timeout.
@@ -328,7 +331,9 @@ def report(figures: list[Figures], rebuild: float | None) -> str:
     if rebuild is None:
         lines.append(f"  serve rebuild < {MAX_SERVE_REBUILD} s: not measured (no rebuild seen) MISSED")
     else:
-        lines.append(f"  serve rebuild < {MAX_SERVE_REBUILD} s: {rebuild:.2f} s {_verdict(rebuild < MAX_SERVE_REBUILD)}")
+        lines.append(
+            f"  serve rebuild < {MAX_SERVE_REBUILD} s: {rebuild:.2f} s {_verdict(rebuild < MAX_SERVE_REBUILD)}"
+        )
     return "\n".join(lines)
 
 
