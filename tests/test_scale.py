@@ -1,0 +1,16 @@
+"""What keeps the build linear in the number of articles, as a reader sees it."""
+
+from __future__ import annotations
+
+from tests.sitebuild import Build
+
+ARTICLE = "articles/china-japan-rok-trilateral-2025/"
+
+
+def test_articles_are_listed_on_the_home_page_not_in_every_pages_sidebar(site: Build) -> None:
+    # Material writes the whole sidebar into every page: n articles there would cost n² to build.
+    for url in ["", ARTICLE, "glossary/asean/"]:
+        sidebar = {a["href"] for a in site.html(url).select("nav.md-nav--primary a.md-nav__link[href]")}
+        assert not [href for href in sidebar if "articles/" in href], url
+    assert ARTICLE in {a["href"] for a in site.html("").select(".ng-article-list a")}
+
