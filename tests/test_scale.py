@@ -13,4 +13,3 @@ def test_articles_are_listed_on_the_home_page_not_in_every_pages_sidebar(site: B
         sidebar = {a["href"] for a in site.html(url).select("nav.md-nav--primary a.md-nav__link[href]")}
         assert not [href for href in sidebar if "articles/" in href], url
     assert ARTICLE in {a["href"] for a in site.html("").select(".ng-article-list a")}
-
