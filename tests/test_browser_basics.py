@@ -18,7 +18,8 @@ def test_article_opens_from_home_and_permalink_targets_paragraph(page: Page, bas
     expect(page.locator("h1")).to_have_text("Can China, Japan & ROK work together amid the uncertainty of the world?")
     page.locator("#p5 .ng-permalink").click()
     assert page.url.endswith("#p5")
-    assert page.evaluate("document.querySelector(':target').id") == "p5"
+    # Instant navigation updates the URL before the browser applies :target; wait for it, bounded.
+    page.wait_for_function("document.querySelector(':target')?.id === 'p5'", timeout=5000)
 
 
 def test_no_console_errors_and_no_third_party_requests(page: Page, base_url: str) -> None:
@@ -34,7 +35,8 @@ def test_no_console_errors_and_no_third_party_requests(page: Page, base_url: str
 def test_search_finds_rcep(page: Page, base_url: str) -> None:
     page.goto(base_url + ARTICLE)
     page.keyboard.press("s")
-    page.locator("input.md-search__input").fill("RCEP")
+    # Type the keys: Material searches on key events, which `fill` does not send.
+    page.locator("input.md-search__input").press_sequentially("RCEP")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible()
     assert results.count() >= 1
