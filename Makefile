@@ -52,6 +52,10 @@ test: lint typecheck $(NODE_STAMP)
 audit: $(STAMP) $(NODE_STAMP)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m tests.audit
 
+# Figures, not a test: build time against plain Material at 1, 100 and 1,000 articles.
+bench: $(STAMP)
+	$(BIN)/python -m tests.benchmark $(BENCH_FLAGS)
+
 export: $(STAMP)
 	$(BIN)/python -m newsguide export export/
 

@@ -9,7 +9,7 @@ page. It then classifies every sentence, once for the whole build.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from .link import Linker, Mention, TermMatcher
 from .model import Article
 from .parse import load_article
 from .problems import Problem, SourceError
-from .sources import read_text
+from .sources import field_line, read_text
 from .term_themes import TermThemes, term_themes
 from .themes import Intro, Theme, load_themes
 from .timeline import Mention as DatedMention
@@ -117,7 +117,7 @@ def load_corpus(root: Path) -> Corpus:
     """
     corpus = Corpus(root)
     seeds = root / "seeds"
-    taken: dict[str, str] = {}
+    taken: dict[str, str] = {"index": "the articles index page"}
     for path in sorted(seeds.iterdir()) if seeds.is_dir() else []:
         name = path.relative_to(root).as_posix()
         if path.name.startswith(".") or not path.is_file():
@@ -161,7 +161,7 @@ def load_corpus(root: Path) -> Corpus:
     corpus.themes, corpus.intros, problems = load_themes(root)
     corpus.problems.extend(problems)
     corpus.classification, problems = classify(corpus.articles, corpus.themes)
-    corpus.problems.extend(problems)
+    corpus.problems.extend(_with_field_lines(problem, root) for problem in problems)
     _load_glossary(corpus)
     corpus.figures = extract_figures(corpus.articles)
     corpus.timeline = build_timeline(corpus.articles)
@@ -190,3 +190,12 @@ def _load_glossary(corpus: Corpus) -> None:
                     "Nothing to do unless an article should mention it: check its aliases.",
                 )
             )
+
+
+def _with_field_lines(problem: Problem, root: Path) -> Problem:
+    # An override problem found after parsing: name the line of its field in the file.
+    path = root / problem.path
+    if problem.line or not problem.field or not path.is_file():
+        return problem
+    line = field_line(path.read_text(encoding="utf-8", errors="replace"), problem.field)
+    return replace(problem, line=line)

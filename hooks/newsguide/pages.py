@@ -11,8 +11,9 @@ import posixpath
 from dataclasses import dataclass
 
 from .corpus import Corpus
+from .embeds import article_list
 from .glossary import GLOSSARY_DIR
-from .render import source_notice
+from .render import front_matter, source_notice
 from .render.article import render_article
 from .render.figures import render_figures_page
 from .render.glossary import render_index as render_glossary_index
@@ -40,6 +41,9 @@ class Page:
     markdown: str
     source: str
 
+
+#: The articles section's index page, listing every article.
+ARTICLES_INDEX = "articles/index.md"
 
 #: The top of the glossary index when `docs/glossary/index.md` is missing.
 _DEFAULT_GLOSSARY_INTRO = "# Glossary\n"
@@ -80,12 +84,20 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     pages.extend(Page(term.page_path, render_term(corpus, term), term.source) for term in corpus.terms)
     intro = corpus.glossary_intro or _DEFAULT_GLOSSARY_INTRO
     pages.append(Page("glossary/index.md", render_glossary_index(corpus, intro), f"{GLOSSARY_DIR}/index.md"))
+    pages.append(Page(ARTICLES_INDEX, _articles_index(corpus), "hooks/newsguide/pages.py"))
     figures = render_figures_page(corpus.figures, len(corpus.articles))
     pages.append(Page("figures.md", figures, "hooks/newsguide/figures.py"))
     timeline = render_timeline_page(corpus.timeline)
     pages.append(Page("timeline.md", timeline, "hooks/newsguide/timeline.py"))
     pages = [Page(page.path, page.markdown + source_notice(page.source, source_base), page.source) for page in pages]
     return sorted(pages, key=lambda page: page.path)
+
+
+def _articles_index(corpus: Corpus) -> str:
+    # The articles section's own page: every article with its standfirst (the sidebar lists none).
+    count = len(corpus.articles)
+    fields = {"title": "Articles", "description": f"All {count} articles in the guide, each with its standfirst."}
+    return front_matter(fields) + "# Articles\n\n" + article_list(corpus, "articles/") + "\n"
 
 
 def source_base(repo_url: str, edit_uri: str, docs_dir: str = "docs") -> str:

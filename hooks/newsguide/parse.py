@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -27,7 +27,7 @@ from .markdown_body import markdown_plain_text
 from .model import Article, Paragraph
 from .problems import Problem, SourceError
 from .sentences import split_sentences
-from .sources import field_line, read_text, split_front_matter
+from .sources import field_line, parse_fields, read_text, split_front_matter
 
 #: Fields a `.md` article's front matter (or a `.txt` article's sidecar) may hold.
 ARTICLE_FIELDS = {
@@ -58,6 +58,7 @@ _DEBRIS = re.compile(
     re.IGNORECASE,
 )
 _WHITESPACE = re.compile(r"\s+")
+_MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 
 
 @dataclass(frozen=True)
@@ -86,16 +87,22 @@ def load_article(path: Path, root: Path, slug: str) -> Article:
     text = read_text(path, name)
     if path.suffix == ".md":
         metadata, body, body_line = split_front_matter(text, name)
-        return parse_markdown_article(metadata, body, PurePosixPath(name), slug, body_line)
+        head = "\n".join(text.split("\n", body_line - 1)[: body_line - 1])
+        return parse_markdown_article(metadata, body, PurePosixPath(name), slug, body_line, head)
     sidecar = path.with_suffix(".yml")
     metadata = load_sidecar(sidecar, sidecar.relative_to(root).as_posix()) if sidecar.exists() else {}
     return parse_text_article(text, PurePosixPath(name), slug, metadata)
 
 
 def load_sidecar(path: Path, name: str) -> dict[str, Any]:
-    """Read the YAML sidecar that carries a `.txt` article's metadata."""
+    """Read and check the YAML sidecar that carries a `.txt` article's metadata.
+
+    Raises:
+        SourceError: The sidecar does not parse, or a field is unknown or of
+            the wrong type; the problem names the sidecar and the field's line.
+    """
     text = read_text(path, name)
-    metadata, _, _ = split_front_matter(f"---\n{text}\n---\n", name)
+    metadata = parse_fields(text, name)
     for key in metadata:
         if key not in _SIDECAR_FIELDS:
             raise SourceError(
@@ -107,6 +114,7 @@ def load_sidecar(path: Path, name: str) -> dict[str, Any]:
                     field=key,
                 )
             )
+    _check_fields(metadata, name, text)  # report a bad value against the sidecar and its line
     return metadata
 
 
@@ -190,16 +198,24 @@ def parse_text_article(text: str, source: PurePosixPath, slug: str, metadata: di
 
 
 def parse_markdown_article(
-    metadata: dict[str, Any], body: str, source: PurePosixPath, slug: str, body_line: int = 1
+    metadata: dict[str, Any], body: str, source: PurePosixPath, slug: str, body_line: int = 1, head: str = ""
 ) -> Article:
     """Build an article from a `.md` seed's front matter and Markdown body.
+
+    Args:
+        metadata: The front matter's fields.
+        body: The Markdown after the front matter.
+        source: The seed's path relative to the project root.
+        slug: The article's slug.
+        body_line: The line of the file on which `body` starts.
+        head: The file's lines before the body, to name a bad field's line.
 
     Raises:
         SourceError: A field is missing, unknown or of the wrong type, or the
             body is empty.
     """
     name = source.as_posix()
-    fields = _check_fields(metadata, name)
+    fields = _check_fields(metadata, name, head)
     if not fields.get("title"):
         raise SourceError(
             Problem(
@@ -237,55 +253,60 @@ def parse_markdown_article(
     )
 
 
-def _check_fields(metadata: dict[str, Any], name: str) -> dict[str, Any]:
-    # Validate article metadata: known fields only, each of the right type.
+def _check_fields(metadata: dict[str, Any], name: str, source: str = "") -> dict[str, Any]:
+    # Validate article metadata: known fields only, each of the right type. `source` is the YAML as
+    # written (lines numbered as in the file), to name a bad field's line.
     checked: dict[str, Any] = {}
     for key, value in metadata.items():
-        if key not in ARTICLE_FIELDS:
-            known = ", ".join(sorted(ARTICLE_FIELDS))
-            raise SourceError(
-                Problem(name, f"unknown field '{key}'.", f"Use only these fields: {known}.", field=str(key))
-            )
-        if value is None:
-            continue
-        if key == "date":
-            if isinstance(value, dt.datetime):
-                value = value.date()
-            if isinstance(value, str) and (month := re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", value)):
-                # Only the month is known: keep its first day and say so.
-                value = dt.date(int(month.group(1)), int(month.group(2)), 1)
-                checked["date_precision"] = "month"
-            if not isinstance(value, dt.date):
-                raise SourceError(
-                    Problem(
-                        name,
-                        f"'{value}' is not a date.",
-                        "Write the date as YYYY-MM-DD, e.g. 2025-03-24, or YYYY-MM when only the month is known.",
-                        field=key,
-                    )
-                )
-        elif key in ("pin", "exclude"):
-            value = _check_overrides(value, name, key)
-        elif not isinstance(value, str):
+        try:
+            checked[key] = _check_field(key, value, name)
+        except SourceError as error:
+            raise SourceError(replace(error.problem, line=field_line(source, str(key)))) from None
+    if isinstance(metadata.get("date"), str) and _MONTH.fullmatch(metadata["date"]):
+        checked["date_precision"] = "month"
+    return {key: value for key, value in checked.items() if value is not None}
+
+
+def _check_field(key: Any, value: Any, name: str) -> Any:
+    # One metadata field's value, checked (and a datetime made a date); None when left empty.
+    if key not in ARTICLE_FIELDS:
+        known = ", ".join(sorted(ARTICLE_FIELDS))
+        raise SourceError(Problem(name, f"unknown field '{key}'.", f"Use only these fields: {known}.", field=str(key)))
+    if value is None:
+        return None
+    if key == "date":
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, str) and (month := _MONTH.fullmatch(value)):
+            # Only the month is known: keep its first day; `_check_fields` records the precision.
+            value = dt.date(int(month.group(1)), int(month.group(2)), 1)
+        if not isinstance(value, dt.date):
             raise SourceError(
                 Problem(
                     name,
-                    f"expected text, found {type(value).__name__} ({value!r}).",
-                    f"Write `{key}:` followed by plain text; quote it if needed.",
+                    f"'{value}' is not a date.",
+                    "Write the date as YYYY-MM-DD, e.g. 2025-03-24, or YYYY-MM when only the month is known.",
                     field=key,
                 )
             )
-        elif key == "source_url" and not re.match(r"https?://\S+$", value):
-            raise SourceError(
-                Problem(
-                    name,
-                    f"'{value}' is not a web address.",
-                    "Give the full address, starting with https://.",
-                    field=key,
-                )
+    elif key in ("pin", "exclude"):
+        value = _check_overrides(value, name, key)
+    elif not isinstance(value, str):
+        raise SourceError(
+            Problem(
+                name,
+                f"expected text, found {type(value).__name__} ({value!r}).",
+                f"Write `{key}:` followed by plain text; quote it if needed.",
+                field=key,
             )
-        checked[key] = value
-    return checked
+        )
+    elif key == "source_url" and not re.match(r"https?://\S+$", value):
+        raise SourceError(
+            Problem(
+                name, f"'{value}' is not a web address.", "Give the full address, starting with https://.", field=key
+            )
+        )
+    return value
 
 
 def _check_overrides(value: Any, name: str, key: str) -> dict[int, tuple[str, ...]]:
@@ -302,7 +323,7 @@ def _check_overrides(value: Any, name: str, key: str) -> dict[int, tuple[str, ..
         if (
             not isinstance(number, int)
             or number < 1
-            or not isinstance(themes, list)
+            or not isinstance(themes, list | tuple)
             or not all(isinstance(t, str) for t in themes)
         ):
             raise SourceError(

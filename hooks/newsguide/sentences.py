@@ -1,19 +1,18 @@
 """Splitting a paragraph into sentences.
 
-pysbd (Pragmatic Sentence Boundary Disambiguation) is rule-based, so the same
-text always splits the same way, and it knows abbreviations such as "U.S." and
-"Dr." that must not end a sentence. It needs no model download.
+sentencex (Wikimedia's rule-based segmenter) is deterministic, knows the
+abbreviations that must not end a sentence ("U.S.", "Dr.", "Jan. 5"), needs
+no model download, and runs in time linear in the paragraph's length; a
+paragraph of a megabyte splits in milliseconds.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-import pysbd
+from sentencex import segment
 
 from .model import Sentence
-
-_segmenter = pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
 @lru_cache(maxsize=4096)
@@ -27,16 +26,16 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
         text: A paragraph, with whitespace already folded to single spaces.
 
     Returns:
-        The sentences in order; one sentence when pysbd finds no boundary.
+        The sentences in order; one sentence when no boundary is found.
     """
     sentences: list[Sentence] = []
     position = 0
-    for segment in _segmenter.segment(text):
-        piece = segment.strip()
+    for piece in segment("en", text):
+        piece = piece.strip()
         if not piece:
             continue
         start = text.find(piece, position)
-        if start < 0:  # pysbd altered the text; keep what is left whole
+        if start < 0:  # the segmenter altered the text; keep what is left whole
             break
         sentences.append(Sentence(piece, start))
         position = start + len(piece)

@@ -18,7 +18,7 @@ from frontmatter.default_handlers import YAMLHandler
 from .problems import Problem, SourceError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<fields>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 def read_text(path: Path, name: str) -> str:
@@ -37,7 +37,15 @@ def read_text(path: Path, name: str) -> str:
     Raises:
         SourceError: The file is UTF-16, binary, or not valid UTF-8.
     """
-    data = path.read_bytes()
+    return decode_text(path.read_bytes(), name)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode a contributor file's bytes as `read_text` does.
+
+    Raises:
+        SourceError: The data is UTF-16, binary, or not valid UTF-8.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise SourceError(Problem(name, "the file is UTF-16 text.", "Save it as UTF-8 (without a byte-order mark)."))
     if b"\x00" in data:
@@ -114,10 +122,26 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
     if not match:
         return {}, text, 1
     body_line = text.count("\n", 0, match.end()) + 1
-    handler = YAMLHandler()
+    return parse_fields(match.group("fields"), name, first_line=2), text[match.end() :], body_line
+
+
+def parse_fields(source: str, name: str, first_line: int = 1) -> dict[str, Any]:
+    """Parse YAML `field: value` lines: a front matter block or a whole metadata file.
+
+    Args:
+        source: The YAML text.
+        name: How to name the file in a problem.
+        first_line: The line of the file on which `source` starts, so that
+            problems name the file's own line numbers.
+
+    Returns:
+        The fields (empty when there are none).
+
+    Raises:
+        SourceError: The YAML does not parse, or is not a mapping of fields.
+    """
     try:
-        fields, _ = handler.split(match.group())
-        metadata = handler.load(fields)
+        metadata = YAMLHandler().load(source)
     except yaml.YAMLError as error:
         # A flow collection left open is reported where the file ends; its start is more useful.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
@@ -125,21 +149,22 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
         raise SourceError(
             Problem(
                 name,
-                f"the front matter is not valid YAML: {problem}.",
+                f"the {'front matter' if first_line > 1 else 'file'} is not valid YAML: {problem}.",
                 "Check the indentation, and quote values that contain a colon or start with a "
                 "special character such as [, {, *, & or '.",
-                line=(mark.line + 1) if mark is not None else 1,
+                line=first_line + (mark.line if mark is not None else 0),
             )
         ) from None
     if metadata is None:
-        metadata = {}
+        return {}
     if not isinstance(metadata, dict):
         raise SourceError(
             Problem(
                 name,
-                "the front matter is not a list of `field: value` lines.",
-                "Write one `field: value` per line between the two `---` lines.",
-                line=2,
+                f"the {'front matter' if first_line > 1 else 'file'} is not a list of `field: value` lines.",
+                "Write one `field: value` per line"
+                + (" between the two `---` lines." if first_line > 1 else ", e.g. `date: 2025-03-24`."),
+                line=first_line,
             )
         )
-    return dict(metadata), text[match.end() :], body_line
+    return dict(metadata)

