@@ -110,6 +110,7 @@ def synthetic_corpus(size: int, sentences: list[str]) -> list[SyntheticArticle]:
 def _copy_site_sources(project: Path, *, hooks: bool) -> None:
     # The project's config, hand-written pages and templates; without hooks, the config loses them.
     project.mkdir(parents=True)
+    shutil.copy(ROOT / "CONTRIBUTING.md", project / "CONTRIBUTING.md")  # docs/contributing.md includes it
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
