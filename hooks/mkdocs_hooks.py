@@ -43,13 +43,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _corpus = load_corpus(root)
     for problem in _corpus.problems:
         log.warning(str(problem))
+        _remove(files, _docs_path(problem.path, config))  # never published raw; a page it still gives comes next
     for note in _corpus.notes:
         log.info(str(note))
     for page in [*build_pages(_corpus, _source_base(config)), *_reference_pages(config)]:
-        for path in {page.path, _docs_path(page.source, config)} - {""}:
-            existing = files.get_file_from_path(path)
-            if existing is not None:
-                files.remove(existing)
+        for path in {page.path, _docs_path(page.source, config)}:
+            _remove(files, path)
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = _edit_uri(page.source, config) if page.source else None
         files.append(file)
@@ -142,6 +141,13 @@ def _pages(items: list[StructureItem]) -> Iterator[Page]:
             yield item
         elif isinstance(item, Section):
             yield from _pages(item.children)
+
+
+def _remove(files: Files, path: str) -> None:
+    # Drop the file at a path inside docs/ from the site, if there is one ("" is none).
+    existing = files.get_file_from_path(path) if path else None
+    if existing is not None:
+        files.remove(existing)
 
 
 def _edit_uri(source: str, config: MkDocsConfig) -> str:

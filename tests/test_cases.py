@@ -1,6 +1,7 @@
-"""The bad-input corpus: every case in tests/cases/seeds/ built for real, each outcome asserted.
+"""The bad-input corpus: every case in tests/cases/seeds/ and tests/cases/docs/ built for real, each outcome asserted.
 
-Each case is a folder of seed files and an `expected.yml` listing, for each file,
+Each case is a folder of seed files (or of glossary and theme files, under
+`docs/`) and an `expected.yml` listing, for each file,
 one outcome: `renders` (the page shows the title and every paragraph verbatim,
 and nothing in it runs) or `fails` (the strict build fails with a warning that
 names the file, the line where there is one, what is wrong and how to fix it).
@@ -26,9 +27,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
 
-from tests.sitebuild import Build, build, make_project
+from tests.sitebuild import ROOT, Build, build, make_project
 
-CASES = Path(__file__).parent / "cases" / "seeds"
+CASES = Path(__file__).parent / "cases"
+#: Case folders: seed files (`seeds/`), and glossary and theme files (`docs/`, in the folders of `docs/`).
+CASE_KINDS = ("seeds", "docs")
 SEED_PAGE = "articles/china-japan-rok-trilateral-2025/"
 _SOURCE_FILE = re.compile(r'class="ng-seed">Source file: <code>(.*?)</code>')
 
@@ -48,16 +51,17 @@ class Expectation:
     texts: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     line: int = 0
+    field: str = ""
     pending: str = ""
 
 
 @dataclass
 class Case:
-    """A folder of seed files with its expected outcomes."""
+    """A folder of contributor files with its expected outcomes."""
 
     name: str
     about: str
-    seeds: dict[str, bytes]
+    files: dict[str, bytes]
     expect: list[Expectation] = field(default_factory=list)
 
     @property
@@ -83,14 +87,19 @@ def _from_recipe(recipe: dict[str, Any]) -> tuple[str, bytes, tuple[str, ...]]:
 
 
 def load_case(folder: Path) -> Case:
-    """Read one case folder."""
+    """Read one case folder; its files are keyed by their path in the project (`seeds/x.txt`, `docs/glossary/x.md`)."""
     expected = yaml.safe_load((folder / "expected.yml").read_text(encoding="utf-8"))
-    seeds = {p.name: p.read_bytes() for p in folder.iterdir() if p.name not in ("expected.yml", "recipe.yml")}
+    kind = folder.parent.name
+    files = {
+        f"{kind}/{p.relative_to(folder).as_posix()}": p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name not in ("expected.yml", "recipe.yml")
+    }
     generated_body: tuple[str, ...] = ()
     if (folder / "recipe.yml").exists():
         name, data, generated_body = _from_recipe(yaml.safe_load((folder / "recipe.yml").read_text(encoding="utf-8")))
-        seeds[name] = data
-    case = Case(folder.name, expected["about"], seeds)
+        files[f"{kind}/{name}"] = data
+    case = Case(folder.name, expected["about"], files)
     for item in expected["expect"]:
         body = generated_body if item.get("body") == "from recipe" else tuple(item.get("body", ()))
         case.expect.append(
@@ -104,23 +113,26 @@ def load_case(folder: Path) -> Case:
                 texts=tuple(item.get("texts", ())),
                 words=tuple(item.get("words", ())),
                 line=int(item.get("line", 0)),
+                field=item.get("field", ""),
                 pending=item.get("pending", ""),
             )
         )
     return case
 
 
-ALL_CASES = [load_case(folder) for folder in sorted(CASES.iterdir()) if folder.is_dir()]
+ALL_CASES = [load_case(folder) for kind in CASE_KINDS for folder in sorted((CASES / kind).iterdir()) if folder.is_dir()]
 ACTIVE = [case for case in ALL_CASES if not case.pending]
 EXPECTATIONS = [e for case in ALL_CASES for e in case.expect]
 
 
 def _project(tmp: Path, cases: list[Case]) -> Path:
-    # A copy of the real project with the cases' seed files added beside the real seed.
-    seeds: dict[str, bytes | str] = {}
+    # A copy of the real project with the cases' files added beside the real seed, glossary and themes.
+    project = make_project(tmp)
     for case in cases:
-        seeds.update(case.seeds)
-    return make_project(tmp, seeds)
+        for path, content in case.files.items():
+            (project / path).parent.mkdir(parents=True, exist_ok=True)
+            (project / path).write_bytes(content)
+    return project
 
 
 @pytest.fixture(scope="module")
@@ -187,11 +199,21 @@ def warning_for(output: str, file: str, line: int) -> str:
 
 
 def assert_fails(result: Build, expected: Expectation) -> None:
-    """The build warns about the file, says what is wrong and how to fix it, and has no page from it."""
+    """The build warns about the file, says what is wrong and how to fix it, and has no page from it.
+
+    A glossary or theme file that loads but clashes with another (two terms claiming one alias)
+    still gives its page, named by `page`; a file that does not load gives none, not even raw.
+    """
     message = warning_for(result.output, expected.file, expected.line)
     for words in expected.words:
         assert words in message
+    if expected.field:
+        assert f"field '{expected.field}': " in message
     assert " Fix: " in message
+    if expected.file.startswith("docs/"):
+        own = Path(expected.file).relative_to("docs").with_suffix("").as_posix() + "/"
+        assert (result.site / own / "index.html").exists() == (expected.page == own), f"page {own}"
+        return
     pages = [page for page, source in page_sources(result.site).items() if source == expected.file]
     assert not pages, f"{pages} come from the bad file"
 
@@ -207,21 +229,22 @@ def page_sources(site: Path) -> dict[str, str]:
 
 
 def test_the_corpus_is_described_and_varied() -> None:
-    names = [name for case in ALL_CASES for name in case.seeds]
-    assert len(names) == len(set(names)), "seed file names must be unique across cases"
+    names = [name for case in ALL_CASES for name in case.files]
+    assert len(names) == len(set(names)), "file names must be unique across cases"
+    assert not any((ROOT / name).exists() for name in names), "a case file must not replace a real one"
     assert len(ALL_CASES) >= 20
     assert {"renders", "fails"} == {e.outcome for e in EXPECTATIONS}
     for case in ALL_CASES:
         assert case.about and case.expect
         for expected in case.expect:
-            assert expected.file.removeprefix("seeds/") in case.seeds, expected
+            assert expected.file in case.files, expected
             if expected.outcome == "renders":
                 assert expected.page and expected.title and expected.body
             else:
                 assert expected.words
 
 
-@pytest.mark.parametrize("expected", EXPECTATIONS, ids=lambda e: f"{e.case}:{e.file.removeprefix('seeds/')}")
+@pytest.mark.parametrize("expected", EXPECTATIONS, ids=lambda e: f"{e.case}:{e.file.split('/')[-1]}")
 def test_case(expected: Expectation, rendered: Build, served: Build, strict: Build) -> None:
     if expected.pending:
         pytest.skip(f"pending: {expected.pending}")
@@ -255,6 +278,9 @@ def test_serve_build_warns_per_bad_file_and_renders_the_rest(served: Build) -> N
     assert len(warnings) == len(bad), "\n".join(warnings)
     page = served.html(SEED_PAGE)
     assert page.find(id="p8") is not None
+    assert served.html("glossary/rcep/").select_one(".ng-mentions .ng-passage") is not None
+    assert served.html("themes/economics/").select(".ng-passage")
+    assert page.find("a", class_="ng-term") is not None
     assert page.select_one(".ng-disclaimer") is not None
     home = {a.get_text() for a in served.html("").select(".ng-article-list a")}
     for case in ACTIVE:
