@@ -168,8 +168,12 @@ WORDS = st.sampled_from(
     ]
 )
 TEXT = st.lists(WORDS, max_size=12).map(" ".join)
-INLINE = st.sampled_from(["em", "strong", "span", "a", "code", "kbd", "mark"])
-BLOCK = st.sampled_from(["p", "li", "h2", "h3", "div", "pre", "blockquote", "td"])
+INLINE = st.sampled_from(["em", "strong", "span", "a", "code", "kbd", "samp", "mark"])
+BLOCK = st.sampled_from(
+    ["p", "li", "h1", "h2", "h3", "h4", "h6", "div", "pre", "blockquote", "td", 'div class="ng-nolink"']
+)
+#: Where no link may be put.
+NO_LINK_INSIDE = ("a", "code", "kbd", "samp", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "ng-nolink")
 
 
 @st.composite
@@ -186,7 +190,7 @@ def fragments(draw: st.DrawFn, depth: int = 0) -> str:
             parts.append(f"<{tag}{attrs}>{draw(TEXT)}</{tag}>")
         elif choice == 2:
             tag = draw(BLOCK)
-            parts.append(f"<{tag}>{draw(fragments(depth + 1))}</{tag}>")
+            parts.append(f"<{tag}>{draw(fragments(depth + 1))}</{tag.split()[0]}>")
         else:
             parts.append("<br>" + draw(TEXT))
     return " ".join(parts)
@@ -206,11 +210,13 @@ class _Visible(HTMLParser):
         if tag == "a" and ("class", "ng-term") in attrs:
             if "a" in self.stack:
                 self.bad.append("nested link")
-            if any(t in self.stack for t in ("code", "kbd", "pre", "h2", "h3")):
+            if any(t in self.stack for t in NO_LINK_INSIDE):
                 self.bad.append(f"link inside {self.stack}")
-        self.stack.append(tag)
+        self.stack.append("ng-nolink" if ("class", "ng-nolink") in attrs else tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and "div" not in self.stack and "ng-nolink" in self.stack:
+            tag = "ng-nolink"
         if tag in self.stack:
             while self.stack.pop() != tag:
                 pass
@@ -252,3 +258,45 @@ def test_matches_are_ordered_disjoint_and_at_word_edges(text: str) -> None:
         assert match.start == 0 or not text[match.start - 1].isalnum()
         assert match.end == len(text) or not text[match.end].isalnum()
         end = match.end
+
+
+class _Sections(HTMLParser):
+    # Per section (text between headings): the terms linked, and the terms mentioned unlinked before their link.
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.linked: list[str] = []
+        self.early: list[str] = []
+        self.sections: list[list[str]] = [self.linked]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.linked = []
+            self.sections.append(self.linked)
+        if tag == "a" and ("class", "ng-term") in attrs:
+            self.linked.append(str(dict(attrs)["href"]).split("/")[-2])
+        if tag != "br":
+            self.stack.append("ng-nolink" if ("class", "ng-nolink") in attrs else tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and "div" not in self.stack and "ng-nolink" in self.stack:
+            tag = "ng-nolink"
+        if tag in self.stack:
+            while self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if any(t in self.stack for t in NO_LINK_INSIDE):
+            return
+        self.early.extend(m.term for m in MATCHER.matches(data) if m.term not in self.linked)
+
+
+@settings(max_examples=300, deadline=None)
+@given(fragments())
+def test_each_term_is_linked_at_its_first_mention_once_per_section(html: str) -> None:
+    sections = _Sections()
+    sections.feed(LINKER.link_html(html, "articles/x/"))
+    sections.close()
+    for linked in sections.sections:
+        assert len(linked) == len(set(linked)), f"a term linked twice in one section: {linked}"
+    assert sections.early == [], "a linkable mention left unlinked before the term's first link"
