@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from newsguide.corpus import load_corpus
 from newsguide.glossary import DASH, QUOTE, Term, alias_key
-from newsguide.link import Linker, TermMatcher
+from newsguide.link import Linker, TermMatcher, skip_linking
 from tests.sitebuild import ROOT
 
 
@@ -300,3 +300,13 @@ def test_each_term_is_linked_at_its_first_mention_once_per_section(html: str) ->
     for linked in sections.sections:
         assert len(linked) == len(set(linked)), f"a term linked twice in one section: {linked}"
     assert sections.early == [], "a linkable mention left unlinked before the term's first link"
+
+
+def test_skipped_regions_are_copied_as_they_are_and_linking_goes_on_after_them() -> None:
+    quoted = '<blockquote><p>China and the US &amp; <a href="#q">RCEP</a></p></blockquote>'
+    html = f"<p>China met.</p>{skip_linking(quoted)}<p>The US and China.</p>"
+    linked = LINKER.link_html(html, "articles/x/")
+    assert skip_linking(quoted) in linked
+    soup = BeautifulSoup(linked, "html.parser")
+    assert [a.get_text() for a in soup.select("a.ng-term")] == ["China", "US"]
+    assert not soup.select("blockquote a.ng-term")

@@ -275,3 +275,14 @@ def test_an_unthemed_paragraph_goes_to_other_passages(tmp_path: Path) -> None:
     assert passages[0].select_one(".ng-passage-meta a")["href"] == "../../articles/plain/#p1"
     cell = result.html("articles/plain/").select_one("a.ng-cell")
     assert _spoken(cell) == "Paragraph 1: no theme"
+
+
+def test_quotes_link_back_to_the_article_where_terms_are_linked_not_on_the_quoting_page(site: Build) -> None:
+    # Quotes on theme, term, figures and timeline pages are skipped by the glossary linker (see newsguide.link).
+    for url in ("themes/economics/", "glossary/rcep/", "figures/", "timeline/"):
+        page = site.html(url)
+        quotes = page.select(".ng-passage, .ng-quote")
+        assert quotes, url
+        assert not [q for q in quotes if q.select("a.ng-term")], url
+    article = site.html(ARTICLE)
+    assert article.select(".ng-body a.ng-term")

@@ -29,6 +29,14 @@ there counts) becomes a link to its entry whose
 links, code, preformatted text, scripts, or any element with the class
 `ng-nolink`; a term is never linked on its own page; the visible text is never
 changed.
+
+Pages that quote articles at length (theme pages, term pages, key figures, the
+timeline) wrap their quotes in `skip_linking`: the HTML between its two marker
+comments is copied as it is, without being parsed, which keeps the linker's
+cost in proportion to the text it may link rather than to every quote of every
+article. Such quotes need no links of their own: each links back to its
+paragraph, where the terms are linked, and at 1,000 articles they are most of
+the site's HTML.
 """
 
 from __future__ import annotations
@@ -54,6 +62,10 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "param"}
 )
+#: The comments around HTML that `link_html` copies as it is, unparsed (see `skip_linking`).
+SKIP_START = "<!-- ng-nolink -->"
+SKIP_END = "<!-- /ng-nolink -->"
+_SKIPPED = re.compile(f"({re.escape(SKIP_START)}.*?{re.escape(SKIP_END)})", re.DOTALL)
 _TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)/(?:index\.html)?$")
 _RAW_TEXT = frozenset({"script", "style"})
 
@@ -170,7 +182,12 @@ class Linker:
                 and a term page does not link to itself.
         """
         parser = _LinkingParser(self, page_url, self._by_url.get(page_url))
-        parser.feed(html)
+        for index, part in enumerate(_SKIPPED.split(html)):
+            if index % 2:  # a skipped region: whole elements, copied as they are
+                parser.out.append(part)
+            else:
+                parser.feed(part)
+                parser.goahead(True)  # no text held back: what follows may be a skipped region
         parser.close()
         return "".join(parser.out)
 
@@ -181,6 +198,19 @@ class Linker:
             f'<a class="ng-term" href="{href(page_url, term.url)}" title="{text(term.summary)}">'
             f"{escape(shown, quote=False)}</a>"
         )
+
+
+def skip_linking(html: str) -> str:
+    """Mark HTML that the linker copies as it is, unparsed and unlinked.
+
+    Args:
+        html: Whole elements (every element it opens, it closes), and no heading
+            whose section should start afresh.
+
+    Returns:
+        The HTML between the two marker comments.
+    """
+    return f"{SKIP_START}{html}{SKIP_END}"
 
 
 class _LinkingParser(HTMLParser):

@@ -7,6 +7,7 @@ untouched. So `<script>`, `*` or `{{ x }}` in an article is shown, not run.
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 from collections.abc import Iterable, Mapping
@@ -81,13 +82,16 @@ def href(from_url: str, to_url: str) -> str:
     """
     target, _, fragment = to_url.partition("#")
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    return text(_relative(target, base) + (f"#{fragment}" if fragment else ""))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(target: str, base: str) -> str:
+    # The path from one directory-style URL to another; the same pairs recur thousands of times per build.
     if target == base:
-        relative = "./"
-    else:
-        relative = posixpath.relpath(target or ".", base or ".")
-        if target.endswith("/") or not target:
-            relative = relative.rstrip("/") + "/"
-    return text(relative + (f"#{fragment}" if fragment else ""))
+        return "./"
+    relative = posixpath.relpath(target or ".", base or ".")
+    return relative.rstrip("/") + "/" if target.endswith("/") or not target else relative
 
 
 def source_notice(source: str, source_base: str = "") -> str:

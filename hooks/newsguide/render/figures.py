@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..figures import Figure, by_kind, highlights
+from ..link import SKIP_END, SKIP_START
 from . import description, front_matter, href, text
 from .quote import excerpt, marked, source_link
 
@@ -38,9 +39,10 @@ def render_figures_page(figures: Sequence[Figure], article_count: int) -> str:
         parts.append("No figures have been found in the articles yet.\n")
     for kind, items in by_kind(figures).items():
         parts.append(f"## {kind.title} {{#{kind.slug}}}\n\n")
-        parts.append('<ul class="ng-figures">\n')
+        # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
+        parts.append(f'<ul class="ng-figures">{SKIP_START}\n')
         parts.extend(_item(FIGURES_URL, figure) for figure in items)
-        parts.append("</ul>\n\n")
+        parts.append(f"{SKIP_END}</ul>\n\n")
     return "".join(parts)
 
 

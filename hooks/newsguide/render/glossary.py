@@ -14,7 +14,7 @@ from itertools import groupby
 
 from ..corpus import Corpus
 from ..glossary import KINDS, NAME_LANGUAGES, Term
-from ..link import NO_LINK_CLASS
+from ..link import NO_LINK_CLASS, skip_linking
 from . import count, front_matter, highlight, href, text
 from .theme import swatch
 
@@ -178,8 +178,8 @@ def _mentions(corpus: Corpus, term: Term) -> str:
             for p in group
         )
         lines.append(f'<ul class="ng-passages">{items}</ul>')
-    lines.append("</div>")
-    return "\n".join(lines) + "\n"
+    # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
+    return "\n".join([lines[0], skip_linking("\n".join(lines[1:])), "</div>"]) + "\n"
 
 
 def _themes(corpus: Corpus, term: Term) -> str:

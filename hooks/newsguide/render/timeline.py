@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
+from ..link import SKIP_END, SKIP_START
 from ..timeline import Mention
 from . import description, front_matter, text
 from .quote import marked, source_link
@@ -34,9 +35,10 @@ def render_timeline_page(mentions: Sequence[Mention]) -> str:
         parts.append("No dates have been found in the articles yet.\n")
     for year, group in groupby(mentions, key=lambda mention: mention.year):
         parts.append(f"## {year} {{#y{year}}}\n\n")
-        parts.append('<ul class="ng-timeline">\n')
+        # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
+        parts.append(f'<ul class="ng-timeline">{SKIP_START}\n')
         parts.extend(_item(mention) for mention in group)
-        parts.append("</ul>\n\n")
+        parts.append(f"{SKIP_END}</ul>\n\n")
     return "".join(parts)
 
 
