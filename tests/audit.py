@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 from playwright.sync_api import sync_playwright
 
 from tests.axe import axe_violations
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
-from tests.reader_pages import AXE_PAGES, open_search, site_pages
+from tests.browser import CHROMIUM_ARGS, chromium_path, run_search, serve
+from tests.reader_pages import SEARCH_QUERY, reader_pages
 from tests.sitebuild import ROOT, build
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -69,7 +69,7 @@ def main() -> int:
         result = build(ROOT, site=Path(tmp) / "site")
         if result.returncode != 0:
             raise SystemExit(result.output)
-        pages = site_pages(result.site, AXE_PAGES)
+        pages = reader_pages(result.site)
         rows: list[list[str]] = []
         with serve(result.site) as base, sync_playwright() as playwright:
             host = urlsplit(base).netloc
@@ -89,7 +89,7 @@ def main() -> int:
             for scheme in SCHEMES:
                 tab = browser.new_page(color_scheme=scheme)
                 tab.goto(base)
-                open_search(tab, "RCEP")
+                run_search(tab, SEARCH_QUERY)
                 counts.append(len(axe_violations(tab)))
                 tab.close()
             rows.append(["(search with results)", "–", "–", "–", "–", f"{counts[0]}/{counts[1]}", "–", "–"])
