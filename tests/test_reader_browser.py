@@ -109,3 +109,16 @@ def test_passage_link_scrolls_to_the_paragraph(page: Page, base_url: str) -> Non
     paragraph = page.locator(f"#{anchor}")
     expect(paragraph).to_be_in_viewport()
     assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == anchor
+
+
+def test_api_pages_reached_by_instant_navigation_get_mkdocstrings_styles(page: Page, base_url: str) -> None:
+    # Only pages with API docs link mkdocstrings' stylesheet; instant navigation must bring it along.
+    sheet = "link[rel=stylesheet][href$='assets/_mkdocstrings.css']"
+    page.goto(base_url + "reference/")
+    assert page.locator(sheet).count() == 0
+    page.locator("article a[href$='reference/parse/']").first.click()
+    expect(page).to_have_url(base_url + "reference/parse/")
+    expect(page.locator(sheet)).to_have_count(1)
+    description = page.locator(".doc-md-description").first
+    expect(description).to_have_css("display", "inline")
+    assert page.console_errors == []  # type: ignore[attr-defined]
