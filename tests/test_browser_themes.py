@@ -15,7 +15,10 @@ def test_badge_leads_to_the_passage_and_back(page: Page, base_url: str) -> None:
     page.locator("#p5 a.ng-badge", has_text="People-to-people exchange").click()
     expect(page.locator("h1")).to_have_text("People-to-people exchange")
     assert page.url.endswith("themes/people-exchange/#china-japan-rok-trilateral-2025-p5")
-    assert page.evaluate("document.querySelector(':target').id") == "china-japan-rok-trilateral-2025-p5"
+    # Instant navigation updates the URL before the browser applies :target; wait for it, bounded.
+    page.wait_for_function(
+        "document.querySelector(':target')?.id === 'china-japan-rok-trilateral-2025-p5'", timeout=5000
+    )
     expect(page.locator(":target mark").first).to_contain_text("Year of Cultural Exchange")
     page.locator(":target .ng-passage-meta a").click()
     page.wait_for_url("**/" + ARTICLE + "#p5")

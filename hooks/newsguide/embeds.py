@@ -52,7 +52,7 @@ def glossary_box(corpus: Corpus, page_url: str) -> str:
 #: What each marker name expands to.
 EMBEDS: dict[str, Callable[[Corpus, str], str]] = {
     "articles": article_list,
-    "themes": theme_cards,
+    "theme-cards": theme_cards,
     "glossary": glossary_box,
     "figures": figures_box,
 }
