@@ -1,8 +1,11 @@
 """`make audit`: Lighthouse (mobile) and axe on the main pages of a strict build served under a sub-path.
 
 Not part of `make test`: Lighthouse's performance timings vary from run to run.
-Prints one row a page: the four Lighthouse scores, axe violations, page weight
-and requests that leave the site.
+So, as Lighthouse's own guidance on variability advises, each page is measured
+`RUNS` times and the run with the median performance score is reported (the
+other scores do not vary). Prints one row a page: the four Lighthouse scores,
+the lowest performance score of the runs, axe violations, page weight and
+requests that leave the site.
 """
 
 from __future__ import annotations
@@ -19,13 +22,15 @@ from urllib.parse import urlsplit
 from playwright.sync_api import sync_playwright
 
 from tests.axe import axe_violations
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
-from tests.reader_pages import AXE_PAGES, open_search, site_pages
+from tests.browser import CHROMIUM_ARGS, chromium_path, run_search, serve
+from tests.reader_pages import SEARCH_QUERY, reader_pages
 from tests.sitebuild import ROOT, build
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 SCHEMES: tuple[Literal["light", "dark"], ...] = ("light", "dark")
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+#: Lighthouse runs a page; the median one is reported. Odd, so that there is one median.
+RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
 
 
 def lighthouse(url: str, chrome: str) -> dict[str, object]:
@@ -46,6 +51,21 @@ def lighthouse(url: str, chrome: str) -> dict[str, object]:
         raise SystemExit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
     report: dict[str, object] = json.loads(result.stdout)
     return report
+
+
+def median_run(url: str, chrome: str, runs: int) -> tuple[dict[str, object], int]:
+    """Run Lighthouse `runs` times; return the report with the median performance score, and the lowest score."""
+    reports = [lighthouse(url, chrome) for _ in range(runs)]
+    scores = [_performance(report) for report in reports]
+    ranked = sorted(range(runs), key=lambda i: scores[i])
+    return reports[ranked[runs // 2]], min(scores)
+
+
+def _performance(report: dict[str, object]) -> int:
+    # The performance score, 0–100.
+    categories = report["categories"]
+    assert isinstance(categories, dict)
+    return round(100 * (categories["performance"]["score"] or 0))
 
 
 def summarise(report: dict[str, object], host: str) -> list[str]:
@@ -69,7 +89,7 @@ def main() -> int:
         result = build(ROOT, site=Path(tmp) / "site")
         if result.returncode != 0:
             raise SystemExit(result.output)
-        pages = site_pages(result.site, AXE_PAGES)
+        pages = reader_pages(result.site)
         rows: list[list[str]] = []
         with serve(result.site) as base, sync_playwright() as playwright:
             host = urlsplit(base).netloc
@@ -83,18 +103,19 @@ def main() -> int:
                     counts.append(len(axe_violations(tab)))
                     tab.close()
                 print(f"lighthouse {base + url} …", file=sys.stderr)
-                lh = summarise(lighthouse(base + url, chrome), host)
-                rows.append([url or "(home)", *lh[:4], f"{counts[0]}/{counts[1]}", *lh[4:]])
+                report, lowest = median_run(base + url, chrome, RUNS)
+                lh = summarise(report, host)
+                rows.append([url or "(home)", *lh[:4], str(lowest), f"{counts[0]}/{counts[1]}", *lh[4:]])
             counts = []
             for scheme in SCHEMES:
                 tab = browser.new_page(color_scheme=scheme)
                 tab.goto(base)
-                open_search(tab, "RCEP")
+                run_search(tab, SEARCH_QUERY)
                 counts.append(len(axe_violations(tab)))
                 tab.close()
-            rows.append(["(search with results)", "–", "–", "–", "–", f"{counts[0]}/{counts[1]}", "–", "–"])
+            rows.append(["(search with results)", "–", "–", "–", "–", "–", f"{counts[0]}/{counts[1]}", "–", "–"])
             browser.close()
-    header = ["page", "perf", "a11y", "best-pr.", "SEO", "axe (light/dark)", "KiB", "3rd-party"]
+    header = ["page", "perf", "a11y", "best-pr.", "SEO", f"perf min/{RUNS}", "axe (light/dark)", "KiB", "3rd-party"]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, ["-" * w for w in widths], *rows]:
         print("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)))
@@ -102,9 +123,9 @@ def main() -> int:
         row[0]
         for row in rows
         if row[1] != "–"
-        and (int(row[1]) < 98 or any(int(v) < 100 for v in row[2:5]) or row[5] != "0/0" or row[7] != "0")
+        and (int(row[1]) < 98 or any(int(v) < 100 for v in row[2:5]) or row[6] != "0/0" or row[8] != "0")
     ]
-    missed += [row[0] for row in rows if row[1] == "–" and row[5] != "0/0"]
+    missed += [row[0] for row in rows if row[1] == "–" and row[6] != "0/0"]
     if missed:
         print("Below target: " + ", ".join(missed))
         return 1

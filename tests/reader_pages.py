@@ -1,15 +1,15 @@
-"""The pages the accessibility checks and the audit cover, and how a reader searches."""
+"""The pages the accessibility checks and the audit cover, as the issue lists them."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
-
 ARTICLE = "articles/china-japan-rok-trilateral-2025/"
-
-#: Pages every accessibility check covers. Extend here; the glossary index and theme pages join by themselves.
-AXE_PAGES = ["", ARTICLE, "glossary/rcep/", "figures/", "timeline/"]
+#: The term page checked: the one the search test finds first.
+TERM = "glossary/rcep/"
+#: The query typed for "search opened with results".
+SEARCH_QUERY = "RCEP"
 
 
 def all_pages(site: Path) -> list[str]:
@@ -18,17 +18,12 @@ def all_pages(site: Path) -> list[str]:
     return sorted("" if url == "./" else url for url in urls)
 
 
-def site_pages(site: Path, pages: list[str]) -> list[str]:
-    """`pages`, plus the glossary index and every theme page once the built site has them."""
-    found = all_pages(site)
-    extra = [url for url in found if url == "glossary/" or (url.startswith("themes/"))]
-    return [*pages, *(url for url in extra if url not in pages)]
+def theme_pages(site: Path) -> list[str]:
+    """The URL of each theme's page, in theme order, from the site's published `data/passages.json`."""
+    data = json.loads((site / "data" / "passages.json").read_text(encoding="utf-8"))
+    return [str(theme["url"]) for theme in data["themes"]]
 
 
-def open_search(page: Page, query: str) -> None:
-    """Open Material's search with the `s` key, wait until it is ready, and type the query as a reader would."""
-    page.keyboard.press("s")
-    # A query typed before the search index is ready is not searched again.
-    expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search")
-    page.locator("input.md-search__input").press_sequentially(query)
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+def reader_pages(site: Path) -> list[str]:
+    """Home, an article, each theme, the glossary index, a term, key figures and the timeline."""
+    return ["", ARTICLE, *theme_pages(site), "glossary/", TERM, "figures/", "timeline/"]

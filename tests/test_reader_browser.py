@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.axe import axe_violations
-from tests.reader_pages import ARTICLE, AXE_PAGES, all_pages, open_search, site_pages
+from tests.browser import run_search
+from tests.reader_pages import ARTICLE, SEARCH_QUERY, all_pages, reader_pages, theme_pages
 from tests.sitebuild import Build
 
 pytestmark = pytest.mark.browser
@@ -24,15 +25,22 @@ def scheme_page(request: pytest.FixtureRequest, browser: Browser, base_url: str)
     context.close()
 
 
+def test_the_checked_pages_are_the_issues_list(site: Build) -> None:
+    pages = reader_pages(site.site)
+    themes = theme_pages(site.site)
+    assert len(themes) >= 4 and all(url.startswith("themes/") and url in all_pages(site.site) for url in themes)
+    assert pages == ["", ARTICLE, *themes, "glossary/", "glossary/rcep/", "figures/", "timeline/"]
+
+
 def test_axe_finds_no_violations(scheme_page: Page, base_url: str, site: Build) -> None:
     problems = {}
-    for url in site_pages(site.site, AXE_PAGES):
+    for url in reader_pages(site.site):
         scheme_page.goto(base_url + url)
         scheme_page.wait_for_load_state("networkidle")
         if violations := axe_violations(scheme_page):
             problems[url or "home"] = violations
     scheme_page.goto(base_url + ARTICLE)
-    open_search(scheme_page, "RCEP")
+    run_search(scheme_page, SEARCH_QUERY)
     if violations := axe_violations(scheme_page):
         problems["search with results"] = violations
     report = [f"{where}: {v['id']}: {t}" for where, found in problems.items() for v in found for t in v["targets"]]
@@ -61,7 +69,7 @@ def test_every_page_loads_without_console_errors_or_third_parties(page: Page, ba
 )
 def test_search_finds_the_passage(page: Page, base_url: str, query: str, passage: str) -> None:
     page.goto(base_url)
-    open_search(page, query)
+    run_search(page, query)
     article_result = page.locator(f'.md-search-result__item > a[href*="{ARTICLE}"]').first
     expect(article_result).to_be_visible()
     article_result.click()
@@ -101,3 +109,16 @@ def test_passage_link_scrolls_to_the_paragraph(page: Page, base_url: str) -> Non
     paragraph = page.locator(f"#{anchor}")
     expect(paragraph).to_be_in_viewport()
     assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == anchor
+
+
+def test_api_pages_reached_by_instant_navigation_get_mkdocstrings_styles(page: Page, base_url: str) -> None:
+    # Only pages with API docs link mkdocstrings' stylesheet; instant navigation must bring it along.
+    sheet = "link[rel=stylesheet][href$='assets/_mkdocstrings.css']"
+    page.goto(base_url + "reference/")
+    assert page.locator(sheet).count() == 0
+    page.locator("article a[href$='reference/parse/']").first.click()
+    expect(page).to_have_url(base_url + "reference/parse/")
+    expect(page.locator(sheet)).to_have_count(1)
+    description = page.locator(".doc-md-description").first
+    expect(description).to_have_css("display", "inline")
+    assert page.console_errors == []  # type: ignore[attr-defined]

@@ -230,7 +230,7 @@ def _contrast(a: str, b: str) -> float:
 
 
 def test_theme_colours_meet_wcag_aa_in_light_and_dark_schemes() -> None:
-    css = (ROOT / "docs" / "assets" / "themes.css").read_text(encoding="utf-8")
+    css = (ROOT / "docs" / "assets" / "newsguide.css").read_text(encoding="utf-8")
     blocks = re.findall(r"(:root|\[data-md-color-scheme=\"slate\"\])\s*\{([^}]*)\}", css)
     assert [name for name, _ in blocks] == [":root", '[data-md-color-scheme="slate"]']
     backgrounds = {":root": "#ffffff", '[data-md-color-scheme="slate"]': "#1e2129"}  # Material's page colours

@@ -11,20 +11,27 @@ import re
 from collections.abc import Callable
 
 from .corpus import Corpus
+from .link import NO_LINK_CLASS
 from .render import href, text
 from .render.figures import render_figures_box
+from .render.glossary import render_glossary_box
+from .render.theme import render_theme_cards
 
 _MARKER = re.compile(r"<!--\s*newsguide:(?P<name>[a-z-]+)\s*-->")
 
 
 def article_list(corpus: Corpus, page_url: str) -> str:
-    """A list of every article, with its standfirst, linking to its page."""
+    """A list of every article, with its standfirst, linking to its page.
+
+    Glossary terms are not linked in it: the list is a way into the articles,
+    where they are.
+    """
     items = []
     for article in corpus.articles:
         standfirst = f'<br><span class="ng-standfirst">{text(article.standfirst)}</span>' if article.standfirst else ""
         byline = f' <span class="ng-byline">by {text(article.author)}</span>' if article.author else ""
         items.append(f'<li><a href="{href(page_url, article.url)}">{text(article.title)}</a>{byline}{standfirst}</li>')
-    return '<ul class="ng-article-list">\n' + "\n".join(items) + "\n</ul>"
+    return f'<ul class="ng-article-list {NO_LINK_CLASS}">\n' + "\n".join(items) + "\n</ul>"
 
 
 def figures_box(corpus: Corpus, page_url: str) -> str:
@@ -32,8 +39,23 @@ def figures_box(corpus: Corpus, page_url: str) -> str:
     return render_figures_box(corpus.figures, page_url)
 
 
+def theme_cards(corpus: Corpus, page_url: str) -> str:
+    """A card for each theme with its passage count and top terms, linking to the theme page."""
+    return render_theme_cards(corpus, page_url)
+
+
+def glossary_box(corpus: Corpus, page_url: str) -> str:
+    """The most-mentioned glossary terms and a link to the glossary index."""
+    return render_glossary_box(corpus, page_url)
+
+
 #: What each marker name expands to.
-EMBEDS: dict[str, Callable[[Corpus, str], str]] = {"articles": article_list, "figures": figures_box}
+EMBEDS: dict[str, Callable[[Corpus, str], str]] = {
+    "articles": article_list,
+    "theme-cards": theme_cards,
+    "glossary": glossary_box,
+    "figures": figures_box,
+}
 
 
 def fill_embeds(markdown: str, corpus: Corpus, page_url: str) -> str:

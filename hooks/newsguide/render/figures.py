@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..figures import Figure, by_kind, highlights
-from ..link import SKIP_END, SKIP_START
+from ..link import NO_LINK_CLASS, SKIP_END, SKIP_START
 from . import description, front_matter, href, text
 from .quote import excerpt, marked, source_link
 
@@ -57,7 +57,10 @@ def _item(page_url: str, figure: Figure) -> str:
 
 
 def render_figures_box(figures: Sequence[Figure], page_url: str, limit: int = 6) -> str:
-    """The home page's box: a few figures of different kinds, and a link to all of them."""
+    """The home page's box: a few figures of different kinds, and a link to all of them.
+
+    Glossary terms are not linked in its excerpts, which are there for their numbers.
+    """
     chosen = highlights(figures, limit)
     if not chosen:
         return ""
@@ -68,4 +71,4 @@ def render_figures_box(figures: Sequence[Figure], page_url: str, limit: int = 6)
         for figure in chosen
     )
     more = f'<p class="ng-more"><a href="{href(page_url, FIGURES_URL)}">All {len(figures)} key figures</a></p>'
-    return f'<div class="ng-figures-box">\n<ul class="ng-figures">\n{items}\n</ul>\n{more}\n</div>'
+    return f'<div class="ng-figures-box {NO_LINK_CLASS}">\n<ul class="ng-figures">\n{items}\n</ul>\n{more}\n</div>'

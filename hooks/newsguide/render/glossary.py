@@ -137,6 +137,43 @@ def render_index(corpus: Corpus, intro: str) -> str:
     return "".join(parts)
 
 
+def render_glossary_box(corpus: Corpus, page_url: str, limit: int = 8) -> str:
+    """The home page's way into the glossary: the most-mentioned terms and a link to the index.
+
+    A term's count is the number of sentences that mention it, as on its page
+    and in `data/glossary.json`.
+
+    Args:
+        corpus: The corpus, with its mentions.
+        page_url: The URL of the page the box goes on, for relative links.
+        limit: How many terms to name.
+
+    Returns:
+        A raw HTML block, or "" when the glossary is empty.
+    """
+    if not corpus.terms:
+        return ""
+    counts = {
+        term.slug: len({(m.article, m.paragraph, m.sentence) for m in corpus.mentions_by_term[term.slug]})
+        for term in corpus.terms
+    }
+    top = sorted((t for t in corpus.terms if counts[t.slug]), key=lambda t: (-counts[t.slug], t.title.casefold()))
+    items = "".join(
+        f'<li><a href="{href(page_url, term.url)}" title="{text(term.summary)}">{text(term.heading)}</a> '
+        f'<span class="ng-key-term-count"><span aria-hidden="true">{counts[term.slug]}</span>'
+        f'<span class="ng-sr-only">{count(counts[term.slug], "sentence")}</span></span></li>'
+        for term in top[:limit]
+    )
+    listed = (
+        '<p class="ng-key-terms-lead">Most mentioned, with the number of sentences that mention each:</p>\n'
+        f'<ol class="ng-key-terms">{items}</ol>\n'
+        if items
+        else ""
+    )
+    more = f'<p class="ng-more"><a href="{href(page_url, INDEX_URL)}">All {count(len(corpus.terms), "term")}</a></p>'
+    return f'<div class="ng-glossary-box {NO_LINK_CLASS}">\n{listed}{more}\n</div>'
+
+
 def _meta(term: Term) -> str:
     # The line under the title: kind and abbreviation.
     items = [f'<span class="ng-term-kind">{text(term.kind.capitalize())}</span>']

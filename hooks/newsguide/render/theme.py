@@ -108,6 +108,46 @@ def render_index(corpus: Corpus) -> str:
     return "".join(parts)
 
 
+def render_theme_cards(corpus: Corpus, page_url: str, terms_shown: int = 4) -> str:
+    """A card for each theme: its title linking to its page, its passage count and its top terms.
+
+    The counts are those of the theme page (passages on the theme, and the
+    articles they come from); the top terms are the theme's key terms, most
+    mentioned first, each linking to its glossary entry.
+
+    Args:
+        corpus: The corpus, with its classification and term themes.
+        page_url: The URL of the page the cards go on, for relative links.
+        terms_shown: How many top terms a card names.
+
+    Returns:
+        A raw HTML block, or "" when there are no themes.
+    """
+    if not corpus.themes:
+        return ""
+    cards = []
+    for theme in corpus.themes:
+        passages = corpus.classification.on(theme.slug)
+        articles = len({p.article.slug for p in passages})
+        top = corpus.term_themes.by_theme.get(theme.slug, [])[:terms_shown]
+        terms = (
+            '<p class="ng-card-terms"><span class="ng-card-label">Top terms:</span> '
+            + ", ".join(f'<a href="{href(page_url, term.url)}">{text(term.heading)}</a>' for term, _ in top)
+            + "</p>"
+            if top
+            else ""
+        )
+        description = f'<p class="ng-card-description">{text(theme.description)}</p>' if theme.description else ""
+        title = f'<a href="{href(page_url, theme.url)}">{text(theme.title)}</a>'
+        cards.append(
+            f'<li class="ng-card ng-c{theme.colour}">'
+            f'<h3 class="ng-card-title">{swatch(theme)} {title}</h3>'
+            f'<p class="ng-card-count">{count(len(passages), "passage")} from {count(articles, "article")}</p>'
+            f"{description}{terms}</li>"
+        )
+    return f'<ul class="ng-cards {NO_LINK_CLASS}">\n' + "\n".join(cards) + "\n</ul>"
+
+
 def swatch(theme: Theme) -> str:
     """A theme's colour with its abbreviation on it, hidden from screen readers (its title follows it)."""
     return f'<span class="ng-swatch ng-c{theme.colour}" aria-hidden="true">{text(theme.abbreviation)}</span>'
