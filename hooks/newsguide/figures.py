@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .model import Article, Paragraph, Sentence
+from .model import Article, Quote
 from .numbers import NUMBER, QUALIFIER, SCALE
 
 
@@ -35,34 +35,16 @@ class FigureKind:
 
 
 @dataclass(frozen=True)
-class Figure:
+class Figure(Quote):
     """A number stated in an article, with where it was said.
+
+    `words` is the figure as written, qualifier included ("nearly $140 billion").
 
     Attributes:
         kind: What sort of figure it is.
-        words: The figure as written, qualifier included ("nearly $140 billion").
-        article: The article it comes from.
-        paragraph: The body paragraph holding it.
-        sentence: The sentence holding it.
-        start: Offset of `words` in the sentence.
     """
 
     kind: FigureKind
-    words: str
-    article: Article
-    paragraph: Paragraph
-    sentence: Sentence
-    start: int
-
-    @property
-    def end(self) -> int:
-        """Offset just past the figure in its sentence."""
-        return self.start + len(self.words)
-
-    @property
-    def url(self) -> str:
-        """The paragraph's URL relative to the site root."""
-        return self.article.paragraph_url(self.paragraph)
 
 
 _Q = rf"(?:{QUALIFIER}\s+)?"
@@ -167,7 +149,7 @@ def article_figures(article: Article) -> Iterator[Figure]:
     for paragraph in article.body:
         for sentence in paragraph.sentences:
             for kind, start, end in sentence_figures(sentence.text):
-                yield Figure(kind, sentence.text[start:end], article, paragraph, sentence, start)
+                yield Figure(sentence.text[start:end], article, paragraph, sentence, start, kind=kind)
 
 
 def extract_figures(articles: Iterable[Article]) -> list[Figure]:

@@ -113,3 +113,35 @@ class Article:
     def paragraph_url(self, paragraph: Paragraph) -> str:
         """The URL of one paragraph relative to the site root."""
         return f"{self.url}#{paragraph.anchor}"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words quoted from a body sentence, with where they were said.
+
+    The base of what the engine extracts from sentences (key figures, dated
+    mentions), so that each page can highlight the words and link back.
+
+    Attributes:
+        words: The words as written in the sentence.
+        article: The article they come from.
+        paragraph: The body paragraph holding them.
+        sentence: The sentence holding them.
+        start: Offset of `words` in the sentence.
+    """
+
+    words: str
+    article: Article
+    paragraph: Paragraph
+    sentence: Sentence
+    start: int
+
+    @property
+    def end(self) -> int:
+        """Offset just past the words in the sentence."""
+        return self.start + len(self.words)
+
+    @property
+    def url(self) -> str:
+        """The paragraph's URL relative to the site root."""
+        return self.article.paragraph_url(self.paragraph)

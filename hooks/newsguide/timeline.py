@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .model import Article, Paragraph, Sentence
+from .model import Article, Quote
 from .numbers import NUMBER, QUALIFIER, number_value
 
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
@@ -28,7 +28,7 @@ _LEAD = r"(?:(?P<lead>since|from|until|till|by|in|on|of|after|before|through|dur
 
 
 @dataclass(frozen=True)
-class Mention:
+class Mention(Quote):
     """A date, year or period named in an article, placed in time.
 
     Attributes:
@@ -37,12 +37,7 @@ class Mention:
         day: Day of the month, or 0.
         end_year: For a period, the year it ends in; otherwise 0.
         approximate: True when the text says "nearly", "about" and the like.
-        words: The words as written in the sentence.
         note: How it was placed, when the text alone does not say ("" otherwise).
-        article: The article it comes from.
-        paragraph: The body paragraph holding it.
-        sentence: The sentence holding it.
-        start: Offset of `words` in the sentence.
     """
 
     year: int
@@ -50,12 +45,7 @@ class Mention:
     day: int
     end_year: int
     approximate: bool
-    words: str
     note: str
-    article: Article
-    paragraph: Paragraph
-    sentence: Sentence
-    start: int
 
     @property
     def label(self) -> str:
@@ -74,16 +64,6 @@ class Mention:
     def sort_key(self) -> tuple[int, int, int, int]:
         """Chronological order: start, then shorter periods first."""
         return (self.year, self.month, self.day, self.end_year or self.year)
-
-    @property
-    def end(self) -> int:
-        """Offset just past the words in the sentence."""
-        return self.start + len(self.words)
-
-    @property
-    def url(self) -> str:
-        """The paragraph's URL relative to the site root."""
-        return self.article.paragraph_url(self.paragraph)
 
 
 @dataclass(frozen=True)
