@@ -28,10 +28,13 @@ from newsguide.navigation import nav_rank
 from newsguide.pages import Page as EnginePage
 from newsguide.pages import build_pages, source_base
 from newsguide.render import front_matter, source_notice, text
+from newsguide.verbatim import anchor_ids, hold, is_quotation, restore
 
 log = logging.getLogger("mkdocs.hooks.newsguide")
 
 _corpus: Corpus | None = None
+#: The verbatim regions held out of each page's Markdown, by source path, until its HTML comes back.
+_held: dict[str, dict[str, str]] = {}
 
 #: mkdocstrings links its stylesheet from every page; only pages showing API docs need it.
 _MKDOCSTRINGS_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/_mkdocstrings\.css">\s*')
@@ -77,23 +80,44 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give a page without a meta description one from its first paragraph; expand the engine's markers."""
+    """Give a page without a meta description one; expand the engine's markers; hold its raw HTML out.
+
+    Raw HTML that the engine marks verbatim comes out of Markdown unchanged, so
+    it skips Markdown (and MkDocs' second pass over it for ids) and goes back
+    into the page's HTML in `on_page_content`.
+    """
     if not page.meta.get("description"):
         page.meta["description"] = text(page_description(markdown, config.site_description or ""))
-    return fill_embeds(markdown, _corpus, page.url) if _corpus is not None else markdown
+    if _corpus is None:
+        return markdown
+    markdown, _held[page.file.src_uri] = hold(fill_embeds(markdown, _corpus, page.url))
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Link the first mention of each glossary term in each section of every page."""
-    return _corpus.linker.link_html(html, page.url) if _corpus is not None else html
+    """Put the held raw HTML back, but quotations; link the first mention of each glossary term per section.
+
+    Quotations are neither linked nor searched: they stay out until `on_post_page`,
+    so that the search plugin does not parse them only to leave them out.
+    """
+    if _corpus is None:
+        return html
+    regions = _held.get(page.file.src_uri, {})
+    if regions:
+        html = restore(html, {key: region for key, region in regions.items() if not is_quotation(region)})
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(regions)
+    return _corpus.linker.link_html(html, page.url)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Drop mkdocstrings' stylesheet from pages without API docs: one render-blocking request fewer.
+    """Put the quotations back; drop mkdocstrings' stylesheet from pages without API docs.
+
+    Without the stylesheet, a page makes one render-blocking request fewer.
 
     Material's instant navigation adds and removes head stylesheets as pages
     change, so an API page reached from another page still gets it.
     """
+    output = restore(output, _held.pop(page.file.src_uri, {}))  # the quotations, kept from search
     return output if 'class="doc doc-' in (page.content or "") else _MKDOCSTRINGS_CSS.sub("", output, count=1)
 
 

@@ -9,7 +9,10 @@ from the seed's sentences (the same corpus for the same size), and times:
 
 * (a) `mkdocs build` of the project with the hooks, the articles as seeds;
 * (b) `mkdocs build` of the same articles as plain Markdown pages, one page per
-  article, with the same theme, plugins and hand-written pages but no hooks.
+  article, with the same theme, plugins and hand-written pages but no hooks;
+  and the same API reference, written out as the one-line `::: module` pages a
+  site without hooks would keep in `docs/reference/` (the hooks only save
+  writing them: mkdocstrings renders them alike in both builds).
 
 Each build runs in a fresh process, as a contributor would run it; the figure
 is the median of several runs, with the peak memory (max RSS) of the process.
@@ -136,7 +139,31 @@ def make_plain_project(folder: Path, articles: list[SyntheticArticle]) -> Path:
     (project / "docs" / "articles").mkdir(exist_ok=True)
     for article in articles:
         (project / "docs" / "articles" / f"{article.name}.md").write_text(article.plain_markdown(), encoding="utf-8")
+    write_reference_pages(project / "docs")
     return project
+
+
+def write_reference_pages(docs: Path) -> int:
+    """Write the API reference as plain pages: one per public engine module, and an index.
+
+    Returns:
+        The number of module pages.
+    """
+    package = ROOT / "hooks" / "newsguide"
+    rows = []
+    for file in sorted(package.rglob("*.py")):
+        parts = file.relative_to(package).with_suffix("").parts
+        parts = parts[:-1] if parts[-1] == "__init__" else parts
+        if not parts or any(part.startswith("_") for part in parts):
+            continue
+        name = ".".join(("newsguide", *parts))
+        path = "/".join(parts) + ("/index.md" if file.name == "__init__.py" else ".md")
+        (docs / "reference" / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / "reference" / path).write_text(f"---\ntitle: {name}\n---\n\n::: {name}\n", encoding="utf-8")
+        rows.append(f"| [`{name}`]({path}) |")
+    index = "# API reference\n\n| Module |\n| --- |\n" + "\n".join(rows) + "\n"
+    (docs / "reference" / "index.md").write_text(index, encoding="utf-8")
+    return len(rows)
 
 
 def _environment() -> dict[str, str]:

@@ -15,6 +15,7 @@ from ..classify import Passage
 from ..markdown_body import render_markdown_block
 from ..model import Article, Paragraph
 from ..themes import Theme
+from ..verbatim import verbatim
 from . import description, front_matter, href, text
 
 
@@ -42,26 +43,30 @@ def render_article(article: Article, passages: Sequence[Passage] = (), themes: S
             }
         )
     ]
+    body = []
     if article.standfirst:
-        parts.append(f'<p class="ng-standfirst">{text(article.standfirst)}</p>\n')
-    parts.append(_meta(article))
+        body.append(f'<p class="ng-standfirst">{text(article.standfirst)}</p>\n')
+    body.append(_meta(article))
     by_slug = {theme.slug: theme for theme in themes}
     themes_of = {p.paragraph.number: [by_slug[slug] for slug in p.themes] for p in passages}
     if themes:
-        parts.append(_ribbon(article, themes_of, themes))
-    parts.append('<div class="ng-body">\n')
+        body.append(_ribbon(article, themes_of, themes))
+    body.append('<div class="ng-body">\n')
     ids = {p.paragraph.number: p.id for p in passages}
-    parts.extend(
+    body.extend(
         _paragraph(article, paragraph, themes_of.get(paragraph.number, []), ids.get(paragraph.number, ""))
         for paragraph in article.body
     )
-    parts.append("</div>\n")
+    body.append("</div>\n")
+    parts.append(verbatim("".join(body)))
     if article.author_note or article.disclaimer:
         parts.append("\n## About this article\n\n")
+        about = []
         if article.author_note:
-            parts.append(f'<p class="ng-author-note"><strong>Author:</strong> {text(article.author_note)}</p>\n\n')
+            about.append(f'<p class="ng-author-note"><strong>Author:</strong> {text(article.author_note)}</p>\n\n')
         if article.disclaimer:
-            parts.append(f'<p class="ng-disclaimer">{text(article.disclaimer)}</p>\n')
+            about.append(f'<p class="ng-disclaimer">{text(article.disclaimer)}</p>\n')
+        parts.append(verbatim("".join(about)))
     return "".join(parts)
 
 

@@ -40,7 +40,7 @@ def render_figures_page(figures: Sequence[Figure], article_count: int) -> str:
     for kind, items in by_kind(figures).items():
         parts.append(f"## {kind.title} {{#{kind.slug}}}\n\n")
         # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
-        parts.append(f'<ul class="ng-figures">{SKIP_START}\n')
+        parts.append(f'<ul class="ng-figures" data-search-exclude>{SKIP_START}\n')
         parts.extend(_item(FIGURES_URL, figure) for figure in items)
         parts.append(f"{SKIP_END}</ul>\n\n")
     return "".join(parts)

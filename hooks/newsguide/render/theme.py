@@ -219,7 +219,8 @@ def _article_passages(page_url: str, passages: list[Passage], theme: Theme | Non
                 f"{count(len(article.body), 'paragraph')}</p>\n\n"
             )
         parts.append(_passage(page_url, passage, theme))
-    return skip_linking("\n\n" + "".join(parts)) + "\n\n"
+    # Search leads to the articles, not to these copies (Material's `data-search-exclude`).
+    return '<div class="ng-passages" data-search-exclude>\n' + skip_linking("\n\n" + "".join(parts)) + "\n</div>\n\n"
 
 
 def _passage(page_url: str, passage: Passage, theme: Theme | None) -> str:

@@ -36,7 +36,7 @@ def render_timeline_page(mentions: Sequence[Mention]) -> str:
     for year, group in groupby(mentions, key=lambda mention: mention.year):
         parts.append(f"## {year} {{#y{year}}}\n\n")
         # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
-        parts.append(f'<ul class="ng-timeline">{SKIP_START}\n')
+        parts.append(f'<ul class="ng-timeline" data-search-exclude>{SKIP_START}\n')
         parts.extend(_item(mention) for mention in group)
         parts.append(f"{SKIP_END}</ul>\n\n")
     return "".join(parts)

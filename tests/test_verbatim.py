@@ -1,0 +1,107 @@
+"""Verbatim regions: holding the engine's raw HTML out of Markdown changes no page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from bs4 import BeautifulSoup, Comment
+
+from newsguide.corpus import load_corpus
+from newsguide.link import SKIP_START
+from newsguide.pages import build_pages
+from newsguide.sources import split_front_matter
+from newsguide.verbatim import END, START, anchor_ids, hold, is_quotation, restore, verbatim
+from tests.sitebuild import ROOT, Build
+
+CASES = ROOT / "tests" / "cases" / "seeds"
+
+
+def _converter() -> markdown.Markdown:
+    # Python-Markdown with the extensions the site's mkdocs.yml lists (snippets aside: it reads files).
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    names, options = [], {}
+    for entry in config["markdown_extensions"]:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        if name != "pymdownx.snippets":
+            names.append(name)
+            options[name] = settings or {}
+    return markdown.Markdown(extensions=names, extension_configs=options)
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML loader that reads mkdocs.yml's `!relative` and `!ENV` tags as plain values."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def _pages(root: Path) -> list[tuple[str, str]]:
+    # Every generated page's path and Markdown body (front matter off) for a project folder.
+    corpus = load_corpus(root)
+    return [(page.path, split_front_matter(page.markdown, page.path)[1]) for page in build_pages(corpus, "")]
+
+
+def _case_projects(tmp: Path) -> list[Path]:
+    # The real project, and one holding every bad-input seed that still renders.
+    roots = [ROOT]
+    project = tmp / "cases"
+    (project / "seeds").mkdir(parents=True)
+    for case in sorted(CASES.iterdir()):
+        for source in case.iterdir():
+            if source.name != "expected.yml" and source.suffix in {".txt", ".md", ".yml"}:
+                (project / "seeds" / source.name).write_bytes(source.read_bytes())
+    (project / "docs").symlink_to(ROOT / "docs")
+    roots.append(project)
+    return roots
+
+
+def test_holding_changes_no_generated_page(tmp_path: Path) -> None:
+    converter = _converter()
+    checked = 0
+    for root in _case_projects(tmp_path):
+        for path, body in _pages(root):
+            whole = converter.reset().convert(body)
+            held, regions = hold(body)
+            assert START not in held and SKIP_START not in held
+            assert restore(converter.reset().convert(held), regions) == whole, path
+            checked += 1
+    assert checked > 40
+
+
+def test_hold_and_restore_round_trip_and_leave_unmarked_text_alone() -> None:
+    region = verbatim('<p id="a">x &lt;b&gt;</p>')
+    page = f"# T\n\n{region}\nText <!-- ng-held 0123456789abcdef0123 -->\n"
+    held, regions = hold(page)
+    assert len(regions) == 1 and "<p id" not in held
+    assert restore(held, regions) == page
+    assert anchor_ids(regions) == {"a"}
+    assert not any(is_quotation(region) for region in regions.values())
+    assert hold("no regions here")[1] == {}
+
+
+def test_every_quotation_is_inside_an_element_kept_from_search(site: Build) -> None:
+    # The adapter keeps quotations out of the search plugin's parsing; that is only right if search skips them.
+    seen = 0
+    for path in sorted(site.site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if SKIP_START not in text:
+            continue
+        page = BeautifulSoup(text, "html.parser")
+        for comment in page.find_all(string=lambda node: isinstance(node, Comment) and node.strip() == "ng-nolink"):
+            assert any(parent.has_attr("data-search-exclude") for parent in comment.parents), path
+            seen += 1
+    assert seen >= 5
+
+
+def test_no_placeholder_is_left_in_any_page(site: Build) -> None:
+    for path in site.site.rglob("*.html"):
+        assert not re.search(r"ng-held [0-9a-f]", path.read_text(encoding="utf-8")), path
+
+
+@pytest.mark.parametrize("marker", [START, END])
+def test_verbatim_markers_are_html_comments(marker: str) -> None:
+    assert marker.startswith("<!--") and marker.endswith("-->")
