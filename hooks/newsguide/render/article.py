@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..classify import Passage
+from ..link import skip_linking
 from ..markdown_body import render_markdown_block
 from ..model import Article, Paragraph
 from ..themes import Theme
@@ -43,22 +44,19 @@ def render_article(article: Article, passages: Sequence[Passage] = (), themes: S
             }
         )
     ]
-    body = []
-    if article.standfirst:
-        body.append(f'<p class="ng-standfirst">{text(article.standfirst)}</p>\n')
-    body.append(_meta(article))
+    # The engine's raw HTML skips Markdown where the site generator allows (see `newsguide.verbatim`).
+    head = [f'<p class="ng-standfirst">{text(article.standfirst)}</p>\n'] if article.standfirst else []
+    parts.append(verbatim("".join([*head, _meta(article)])))
     by_slug = {theme.slug: theme for theme in themes}
     themes_of = {p.paragraph.number: [by_slug[slug] for slug in p.themes] for p in passages}
     if themes:
-        body.append(_ribbon(article, themes_of, themes))
-    body.append('<div class="ng-body">\n')
+        parts.append(_ribbon(article, themes_of, themes))
     ids = {p.paragraph.number: p.id for p in passages}
-    body.extend(
+    body = "".join(
         _paragraph(article, paragraph, themes_of.get(paragraph.number, []), ids.get(paragraph.number, ""))
         for paragraph in article.body
     )
-    body.append("</div>\n")
-    parts.append(verbatim("".join(body)))
+    parts.append(verbatim(f'<div class="ng-body">\n{body}</div>\n'))
     if article.author_note or article.disclaimer:
         parts.append("\n## About this article\n\n")
         about = []
@@ -113,13 +111,16 @@ def _ribbon(article: Article, themes_of: dict[int, list[Theme]], themes: Sequenc
         for theme in themes
         if theme.slug in shown
     )
+    # Only links, theme names and numbers: nothing to link or to search (see `skip_linking`).
     return (
         '<nav class="ng-ribbon" aria-label="Themes, paragraph by paragraph" data-search-exclude>\n'
-        '<ol class="ng-cells">'
-        + "".join(cells)
-        + "</ol>\n"
-        + (f'<p class="ng-legend">Themes: {legend}</p>\n' if legend else "")
-        + "</nav>\n\n"
+        + skip_linking(
+            '<ol class="ng-cells">'
+            + "".join(cells)
+            + "</ol>\n"
+            + (f'<p class="ng-legend">Themes: {legend}</p>\n' if legend else "")
+        )
+        + "\n</nav>\n\n"
     )
 
 
