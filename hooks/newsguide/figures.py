@@ -53,7 +53,8 @@ class Figure(Quote):
 _Q = rf"(?:{QUALIFIER}\s+)?"
 _START = r"(?<![\w.,$€£¥₩])"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CURRENCY_SIGN = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|\$|€|£|¥|₩|(?:RMB|USD|EUR|JPY|CNY|KRW|GBP)\s?)"
+_CURRENCY_CODE = r"(?:RMB|USD|EUR|JPY|CNY|KRW|GBP)"
+_CURRENCY_SIGN = rf"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|\$|€|£|¥|₩|{_CURRENCY_CODE}\s?)"
 _CURRENCY_WORD = r"(?:US\s+dollars|dollars|euros|pounds(?:\s+sterling)?|yen|yuan|renminbi|won|rupees|roubles|rubles)\b"
 _SCALED = rf"(?:\s?(?:{SCALE}))?"
 _TIME_UNIT = r"(?:years?|decades?|months?|weeks?|days?|quarters?|centuries|century)\b"
@@ -91,7 +92,8 @@ KINDS: tuple[FigureKind, ...] = (
             rf"{_Q}(?:{_CURRENCY_SIGN}{_DIGITS}{_SCALED}|{_START}(?:{_DIGITS}|{NUMBER}){_SCALED}\s+{_CURRENCY_WORD})",
             re.IGNORECASE,
         ),
-        _clue(rf"{_CURRENCY_SIGN}|{_CURRENCY_WORD}"),
+        # A sign or code, or a currency word (after a space in the pattern, so at a word's start).
+        _clue(rf"[$€£¥₩]|{_CURRENCY_CODE}|\b{_CURRENCY_WORD}"),
     ),
     FigureKind(
         "multiplier",
