@@ -91,7 +91,11 @@ def test_clues_drop_no_mention(sentence: str, year: int | None) -> None:
     # The sentences a clue lets skip the patterns hold nothing the patterns would find.
     found = _all_placed(sentence, year)
     anything = re.compile("")
-    with mock.patch.object(timeline, "_HAS_DIGIT", anything), mock.patch.object(timeline, "_HAS_SPAN_UNIT", anything):
+    with (
+        mock.patch.object(timeline, "_HAS_DIGIT", anything),
+        mock.patch.object(timeline, "_HAS_MONTH", anything),
+        mock.patch.object(timeline, "_HAS_SPAN_UNIT", anything),
+    ):
         assert found == _all_placed(sentence, year)
 
 

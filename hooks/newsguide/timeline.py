@@ -104,8 +104,9 @@ _SPAN_BACK = re.compile(
     re.IGNORECASE,
 )
 #: Clues that let a sentence skip the patterns: each pattern above `_SPAN_BACK` needs a digit (a year,
-#: day, decade or count in digits), and `_SPAN_BACK` needs its unit.
+#: day, decade or count in digits), those with `_MONTH` a month's name, and `_SPAN_BACK` its unit.
 _HAS_DIGIT = re.compile(r"\d")
+_HAS_MONTH = re.compile(_MONTH)
 _HAS_SPAN_UNIT = re.compile(_SPAN_UNIT, re.IGNORECASE)
 #: Words before "in N years" that make it a gap counted back ("the first … in six years").
 _LOOKS_BACK = re.compile(r"\b(?:first|last|since|longest|highest|lowest)\b", re.IGNORECASE)
@@ -149,6 +150,7 @@ def sentence_mentions(sentence: str, article_year: int | None, article_date_text
         return True
 
     if _HAS_DIGIT.search(sentence):
+        named = _HAS_MONTH.search(sentence) is not None
         for match in _ANNIVERSARY.finditer(sentence):
             explicit = _explicit_years(sentence)
             year = explicit[0] if len(explicit) == 1 else article_year
@@ -157,7 +159,7 @@ def sentence_mentions(sentence: str, article_year: int | None, article_date_text
                 source = "the year the sentence names" if len(explicit) == 1 else dated
                 note = f"{count} years before {year}, from {source}"
                 yield _Found(*match.span(), year=year - count, note=note)
-        for match in _matches(sentence, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for match in _matches(sentence, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR) if named else []:
             if claim(*match.span()):
                 month, day = _month(match.group("month")), int(match.group("day"))
                 yield _Found(*match.span(), year=int(match.group("year")), month=month, day=day)
@@ -170,10 +172,10 @@ def sentence_mentions(sentence: str, article_year: int | None, article_date_text
             if claim(*match.span()):
                 decade = int(match.group("decade") + "0")
                 yield _Found(*match.span(), year=decade, end_year=decade + 9)
-        for match in _MONTH_YEAR.finditer(sentence):
+        for match in _MONTH_YEAR.finditer(sentence) if named else ():
             if claim(*match.span()):
                 yield _Found(*match.span(), year=int(match.group("year")), month=_month(match.group("month")))
-        for match in _matches(sentence, _DAY_MONTH, _MONTH_DAY):
+        for match in _matches(sentence, _DAY_MONTH, _MONTH_DAY) if named else []:
             if article_year is not None and claim(*match.span()):
                 month, day = _month(match.group("month")), int(match.group("day"))
                 if 1 <= day <= calendar.monthrange(article_year, month)[1]:
