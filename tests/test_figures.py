@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from unittest import mock
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsguide.corpus import load_corpus
-from newsguide.figures import extract_figures, sentence_figures
+from newsguide.figures import KINDS, FigureKind, extract_figures, sentence_figures
 from tests.sitebuild import ROOT, Build
 
 
@@ -76,6 +82,45 @@ def test_invented_sentences(sentence: str, expected: list[tuple[str, str]]) -> N
 )
 def test_no_figure_where_there_is_none(sentence: str) -> None:
     assert _found(sentence) == []
+
+
+#: A figure as each kind's pattern writes it, or an ordinary word, joined into sentences.
+_FIGURE_TEXT = st.one_of(*(st.from_regex(kind.pattern, fullmatch=True) for kind in KINDS))
+_WORDS = st.sampled_from(["The", "exports", "rose", "by", "over", "a", "times", "years", "dollars", "in", "2030", "%"])
+_SENTENCES = st.lists(st.one_of(_FIGURE_TEXT, _WORDS), min_size=1, max_size=6).map(" ".join)
+_ANYTHING = re.compile("")
+
+
+def _found_without_clues(sentence: str) -> list[tuple[str, int, int]]:
+    # The same search with every clue disabled: each kind's pattern runs on every sentence.
+    kinds = tuple(replace(kind, clue=_ANYTHING) for kind in KINDS)
+    with mock.patch("newsguide.figures.KINDS", kinds), mock.patch("newsguide.figures._MAY_HOLD_FIGURE", _ANYTHING):
+        return [(kind.slug, start, end) for kind, start, end in sentence_figures(sentence)]
+
+
+def _found_with_clues(sentence: str) -> list[tuple[str, int, int]]:
+    return [(kind.slug, start, end) for kind, start, end in sentence_figures(sentence)]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.slug)
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_every_figure_holds_its_kinds_clue(kind: FigureKind, data: st.DataObject) -> None:
+    figure = data.draw(st.from_regex(kind.pattern, fullmatch=True))
+    assert kind.clue.search(figure)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCES)
+def test_clues_drop_no_figure(sentence: str) -> None:
+    assert _found_with_clues(sentence) == _found_without_clues(sentence)
+
+
+def test_clues_drop_no_figure_in_the_seed() -> None:
+    sentences = [s.text for a in load_corpus(ROOT).articles for p in a.body for s in p.sentences]
+    found = [_found_with_clues(sentence) for sentence in sentences]
+    assert found == [_found_without_clues(sentence) for sentence in sentences]
+    assert any(found)
 
 
 def test_figures_page_and_home_box(site: Build) -> None:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import re
+from unittest import mock
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsguide import timeline
 from newsguide.corpus import load_corpus
 from newsguide.timeline import build_timeline, sentence_mentions
 from tests.sitebuild import ROOT, Build, build, make_project
@@ -63,6 +69,34 @@ def test_seed_timeline_in_order_with_original_words() -> None:
 )
 def test_invented_sentences(sentence: str, expected: list[tuple[str, int, int, int, int]]) -> None:
     assert _placed(sentence) == expected
+
+
+#: Dates as each of the timeline's patterns writes them, or ordinary words, joined into sentences.
+_PATTERNS = [value for value in vars(timeline).values() if isinstance(value, re.Pattern)]
+_DATE_TEXT = st.one_of(*(st.from_regex(pattern, fullmatch=True) for pattern in _PATTERNS))
+_WORDS = st.sampled_from(["In", "the", "first", "since", "for", "six", "years", "ago", "March", "22", "2019", "–"])
+_SENTENCES = st.lists(st.one_of(_DATE_TEXT, _WORDS), min_size=1, max_size=6).map(" ".join)
+
+
+def _all_placed(sentence: str, year: int | None) -> list[tuple[int, int, int, int, int, int, str]]:
+    return [
+        (m.start, m.end, m.year, m.month, m.day, m.end_year, m.note)
+        for m in sorted(sentence_mentions(sentence, year, "March 2025"), key=lambda m: m.start)
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SENTENCES, st.sampled_from([2025, None]))
+def test_clues_drop_no_mention(sentence: str, year: int | None) -> None:
+    # The sentences a clue lets skip the patterns hold nothing the patterns would find.
+    found = _all_placed(sentence, year)
+    anything = re.compile("")
+    with (
+        mock.patch.object(timeline, "_HAS_DIGIT", anything),
+        mock.patch.object(timeline, "_HAS_MONTH", anything),
+        mock.patch.object(timeline, "_HAS_SPAN_UNIT", anything),
+    ):
+        assert found == _all_placed(sentence, year)
 
 
 def test_undated_article_keeps_only_what_its_text_dates() -> None:

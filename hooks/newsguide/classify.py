@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -102,7 +103,7 @@ class ClassifiedSentence:
     sentence: Sentence
     matches: tuple[ThemeMatch, ...] = ()
 
-    @property
+    @cached_property
     def themes(self) -> tuple[str, ...]:
         """The slugs of the sentence's themes, in theme order."""
         return tuple(match.theme for match in self.matches)
@@ -196,6 +197,7 @@ class Vocabulary:
         """Compile the vocabularies of these themes."""
         self._weights: dict[str, dict[str, float]] = {}
         self._terms: dict[str, str] = {}
+        self._keys: dict[str, str] = {}  # words as matched → term, as the same words recur in every article
         for theme in themes:
             for term in theme.vocabulary:
                 key = _canonical(term.text)
@@ -216,9 +218,12 @@ class Vocabulary:
             return []
         found = []
         for match in self._regex.finditer(text):
-            key = self._key(match.group())
+            words = match.group()
+            key = self._keys.get(words)
+            if key is None:
+                key = self._keys[words] = self._key(words)
             if key:
-                found.append((" ".join(match.group().split()), key, self._weights[key]))
+                found.append((" ".join(words.split()), key, self._weights[key]))
         return found
 
     def _key(self, words: str) -> str:

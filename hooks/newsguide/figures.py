@@ -27,11 +27,14 @@ class FigureKind:
         slug: Stable identifier, used in anchors and the data file.
         title: Heading a reader sees.
         pattern: The compiled expression that finds it in a sentence.
+        clue: A cheap expression that every match of `pattern` contains (built
+            from the same pieces); a sentence without it is not searched.
     """
 
     slug: str
     title: str
     pattern: re.Pattern[str]
+    clue: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,8 @@ class Figure(Quote):
 _Q = rf"(?:{QUALIFIER}\s+)?"
 _START = r"(?<![\w.,$€£¥₩])"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_CURRENCY_SIGN = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|\$|€|£|¥|₩|(?:RMB|USD|EUR|JPY|CNY|KRW|GBP)\s?)"
+_CURRENCY_CODE = r"(?:RMB|USD|EUR|JPY|CNY|KRW|GBP)"
+_CURRENCY_SIGN = rf"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|\$|€|£|¥|₩|{_CURRENCY_CODE}\s?)"
 _CURRENCY_WORD = r"(?:US\s+dollars|dollars|euros|pounds(?:\s+sterling)?|yen|yuan|renminbi|won|rupees|roubles|rubles)\b"
 _SCALED = rf"(?:\s?(?:{SCALE}))?"
 _TIME_UNIT = r"(?:years?|decades?|months?|weeks?|days?|quarters?|centuries|century)\b"
@@ -62,6 +66,22 @@ _FUNCTION_WORDS = "and or but the a an as at by in on of to for from with was we
 #: An optional lowercase word before a plural noun ("new" in "500,000 new jobs"), not a function word.
 _ADJECTIVE = rf"(?:(?!(?:{'|'.join(_FUNCTION_WORDS.split())})\b)[a-z][a-z-]{{2,}}\s+)?"
 _YEAR_VALUE = r"(?:1[5-9]\d\d|2[01]\d\d)"
+_TIMES = r"(?:\s?(?:times|-fold)\b|fold\b)"
+_WORD_FOLD = r"\b(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold\b"
+_DOUBLING = r"\b(?:doubled|tripled|trebled|quadrupled)\b"
+_PER_CENT = r"(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)"
+_BIG_SCALE = r"(?:trillion|billion|million|thousand)\b"
+
+
+def _clue(expression: str) -> re.Pattern[str]:
+    # Clues ignore case: a superset of what a pattern matches, whatever its flags.
+    return re.compile(expression, re.IGNORECASE)
+
+
+#: What every figure holds: a digit, a number starting a word, "…fold" (as `_WORD_FOLD` ends) or a
+#: doubling word. Each kind's pattern needs one of these pieces, so a sentence without any is skipped
+#: before the kinds' costlier patterns run.
+_MAY_HOLD_FIGURE = _clue(rf"\d|{_START}(?:{NUMBER})|fold\b|{_DOUBLING}")
 
 #: The kinds of figure, most specific first: an earlier kind claims its words before a later one looks.
 KINDS: tuple[FigureKind, ...] = (
@@ -72,21 +92,23 @@ KINDS: tuple[FigureKind, ...] = (
             rf"{_Q}(?:{_CURRENCY_SIGN}{_DIGITS}{_SCALED}|{_START}(?:{_DIGITS}|{NUMBER}){_SCALED}\s+{_CURRENCY_WORD})",
             re.IGNORECASE,
         ),
+        # A sign or code, or a currency word (after a space in the pattern, so at a word's start).
+        _clue(rf"[$€£¥₩]|{_CURRENCY_CODE}|\b{_CURRENCY_WORD}"),
     ),
     FigureKind(
         "multiplier",
         "Multipliers",
         re.compile(
-            rf"{_Q}(?:{_START}(?:{_DIGITS}|{NUMBER})(?:\s?(?:times|-fold)\b|fold\b)"
-            r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|hundred|thousand)fold\b"
-            r"|\b(?:doubled|tripled|trebled|quadrupled)\b)",
+            rf"{_Q}(?:{_START}(?:{_DIGITS}|{NUMBER}){_TIMES}|{_WORD_FOLD}|{_DOUBLING})",
             re.IGNORECASE,
         ),
+        _clue(rf"times\b|fold\b|{_DOUBLING}"),  # what `_TIMES`, `_WORD_FOLD` and `_DOUBLING` end with
     ),
     FigureKind(
         "percentage",
         "Percentages",
-        re.compile(rf"{_Q}{_START}{_DIGITS}\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)", re.IGNORECASE),
+        re.compile(rf"{_Q}{_START}{_DIGITS}\s?{_PER_CENT}", re.IGNORECASE),
+        _clue(_PER_CENT),
     ),
     FigureKind(
         "duration",
@@ -96,11 +118,13 @@ KINDS: tuple[FigureKind, ...] = (
             rf"\s+{_TIME_UNIT}(?:\s+in\s+a\s+row\b)?",
             re.IGNORECASE,
         ),
+        _clue(_TIME_UNIT),
     ),
     FigureKind(
         "ordinal",
         "Ordinals",
         re.compile(r"\b\d+(?:st|nd|rd|th)\b(?:\s+[\w’'-]+)?"),
+        _clue(r"\d"),
     ),
     FigureKind(
         "target-year",
@@ -110,15 +134,17 @@ KINDS: tuple[FigureKind, ...] = (
             rf"{_YEAR_VALUE}\b",
             re.IGNORECASE,
         ),
+        _clue(_YEAR_VALUE),
     ),
     FigureKind(
         "count",
         "Counts",
         re.compile(
-            rf"(?i:{_Q}){_START}(?:(?:{_DIGITS}|{NUMBER})\s?(?:trillion|billion|million|thousand)\b"
+            rf"(?i:{_Q}){_START}(?:(?:{_DIGITS}|{NUMBER})\s?{_BIG_SCALE}"
             rf"(?:\s+{_ADJECTIVE}{_PLURAL_NOUN})?"
             rf"|(?!{_YEAR_VALUE}\b){_DIGITS}\s+{_ADJECTIVE}{_PLURAL_NOUN})"
         ),
+        _clue(rf"\d|{_BIG_SCALE}"),
     ),
 )
 
@@ -134,7 +160,11 @@ def sentence_figures(sentence: str) -> Iterator[tuple[FigureKind, int, int]]:
     """
     claimed: list[tuple[int, int]] = []
     found: list[tuple[FigureKind, int, int]] = []
+    if not _MAY_HOLD_FIGURE.search(sentence):
+        return
     for kind in KINDS:
+        if not kind.clue.search(sentence):
+            continue
         for match in kind.pattern.finditer(sentence):
             start, end = match.span()
             if any(start < taken_end and taken_start < end for taken_start, taken_end in claimed):

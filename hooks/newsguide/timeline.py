@@ -96,12 +96,18 @@ _MONTH_YEAR = re.compile(rf"\b{_LEAD}{_MONTH}\s+(?P<year>{_YEAR})\b")
 _DAY_MONTH = re.compile(rf"\b{_LEAD}{_DAY}\s+{_MONTH}\b(?![,\s]*\d)")
 _MONTH_DAY = re.compile(rf"\b{_LEAD}{_MONTH}\s+{_DAY}\b(?![,\s]*\d)")
 _SINGLE_YEAR = re.compile(rf"\b{_LEAD}(?P<year>{_YEAR})\b(?![-–—/]\d)")
+_SPAN_UNIT = r"(?:years?|decades?)"
 _SPAN_BACK = re.compile(
     rf"\b(?:(?P<prep>in|for|over\s+the\s+(?:past|last)|in\s+the\s+(?:past|last)|the\s+(?:past|last))\s+)?"
     rf"(?P<qualifier>{QUALIFIER}\s+)?(?P<n>{NUMBER})(?:\s+(?:consecutive|straight|successive))?\s+"
-    rf"(?P<unit>years?|decades?)(?P<ago>\s+ago)?\b",
+    rf"(?P<unit>{_SPAN_UNIT})(?P<ago>\s+ago)?\b",
     re.IGNORECASE,
 )
+#: Clues that let a sentence skip the patterns: each pattern above `_SPAN_BACK` needs a digit (a year,
+#: day, decade or count in digits), those with `_MONTH` a month's name, and `_SPAN_BACK` its unit.
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_MONTH = re.compile(_MONTH)
+_HAS_SPAN_UNIT = re.compile(_SPAN_UNIT, re.IGNORECASE)
 #: Words before "in N years" that make it a gap counted back ("the first … in six years").
 _LOOKS_BACK = re.compile(r"\b(?:first|last|since|longest|highest|lowest)\b", re.IGNORECASE)
 
@@ -143,39 +149,41 @@ def sentence_mentions(sentence: str, article_year: int | None, article_date_text
         taken.append((start, end))
         return True
 
-    for match in _ANNIVERSARY.finditer(sentence):
-        explicit = _explicit_years(sentence)
-        year = explicit[0] if len(explicit) == 1 else article_year
-        if year is not None and claim(*match.span()):
-            count = int(match.group("n"))
-            source = "the year the sentence names" if len(explicit) == 1 else dated
-            note = f"{count} years before {year}, from {source}"
-            yield _Found(*match.span(), year=year - count, note=note)
-    for match in _matches(sentence, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        if claim(*match.span()):
-            month, day = _month(match.group("month")), int(match.group("day"))
-            yield _Found(*match.span(), year=int(match.group("year")), month=month, day=day)
-    for match in _RANGE.finditer(sentence):
-        first, last = int(match.group("first")), match.group("last")
-        end_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
-        if end_year > first and claim(*match.span()):
-            yield _Found(*match.span(), year=first, end_year=end_year)
-    for match in _DECADE.finditer(sentence):
-        if claim(*match.span()):
-            decade = int(match.group("decade") + "0")
-            yield _Found(*match.span(), year=decade, end_year=decade + 9)
-    for match in _MONTH_YEAR.finditer(sentence):
-        if claim(*match.span()):
-            yield _Found(*match.span(), year=int(match.group("year")), month=_month(match.group("month")))
-    for match in _matches(sentence, _DAY_MONTH, _MONTH_DAY):
-        if article_year is not None and claim(*match.span()):
-            month, day = _month(match.group("month")), int(match.group("day"))
-            if 1 <= day <= calendar.monthrange(article_year, month)[1]:
-                yield _Found(*match.span(), year=article_year, month=month, day=day, note=f"year from {dated}")
-    for match in _SINGLE_YEAR.finditer(sentence):
-        if claim(*match.span()):
-            yield _Found(*match.span(), year=int(match.group("year")))
-    if article_year is None:
+    if _HAS_DIGIT.search(sentence):
+        named = _HAS_MONTH.search(sentence) is not None
+        for match in _ANNIVERSARY.finditer(sentence):
+            explicit = _explicit_years(sentence)
+            year = explicit[0] if len(explicit) == 1 else article_year
+            if year is not None and claim(*match.span()):
+                count = int(match.group("n"))
+                source = "the year the sentence names" if len(explicit) == 1 else dated
+                note = f"{count} years before {year}, from {source}"
+                yield _Found(*match.span(), year=year - count, note=note)
+        for match in _matches(sentence, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR) if named else []:
+            if claim(*match.span()):
+                month, day = _month(match.group("month")), int(match.group("day"))
+                yield _Found(*match.span(), year=int(match.group("year")), month=month, day=day)
+        for match in _RANGE.finditer(sentence):
+            first, last = int(match.group("first")), match.group("last")
+            end_year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+            if end_year > first and claim(*match.span()):
+                yield _Found(*match.span(), year=first, end_year=end_year)
+        for match in _DECADE.finditer(sentence):
+            if claim(*match.span()):
+                decade = int(match.group("decade") + "0")
+                yield _Found(*match.span(), year=decade, end_year=decade + 9)
+        for match in _MONTH_YEAR.finditer(sentence) if named else ():
+            if claim(*match.span()):
+                yield _Found(*match.span(), year=int(match.group("year")), month=_month(match.group("month")))
+        for match in _matches(sentence, _DAY_MONTH, _MONTH_DAY) if named else []:
+            if article_year is not None and claim(*match.span()):
+                month, day = _month(match.group("month")), int(match.group("day"))
+                if 1 <= day <= calendar.monthrange(article_year, month)[1]:
+                    yield _Found(*match.span(), year=article_year, month=month, day=day, note=f"year from {dated}")
+        for match in _SINGLE_YEAR.finditer(sentence):
+            if claim(*match.span()):
+                yield _Found(*match.span(), year=int(match.group("year")))
+    if article_year is None or not _HAS_SPAN_UNIT.search(sentence):
         return
     for match in _SPAN_BACK.finditer(sentence):
         found = _span_back(match, sentence, article_year, dated)

@@ -81,17 +81,18 @@ def href(from_url: str, to_url: str) -> str:
     links are not rewritten by the site generator, so they must be relative.
     """
     target, _, fragment = to_url.partition("#")
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    return text(_relative(target, base) + (f"#{fragment}" if fragment else ""))
+    return _relative(from_url, target) + (f"#{text(fragment)}" if fragment else "")
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _relative(target: str, base: str) -> str:
-    # The path from one directory-style URL to another; the same pairs recur thousands of times per build.
+def _relative(from_url: str, target: str) -> str:
+    # The escaped path from a page to a directory-style URL; the same pairs recur thousands of times per build
+    # (a fragment is escaped on its own: escaping works character by character).
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     if target == base:
         return "./"
     relative = posixpath.relpath(target or ".", base or ".")
-    return relative.rstrip("/") + "/" if target.endswith("/") or not target else relative
+    return text(relative.rstrip("/") + "/" if target.endswith("/") or not target else relative)
 
 
 def source_notice(source: str, source_base: str = "") -> str:
