@@ -21,8 +21,14 @@ the number of terms. Its rules:
 * A match never starts or ends inside a word; an alias may end in "." (so
   "U.S.-China" links "U.S.").
 
-`Linker.link_html` rewrites a page's HTML with a streaming tokenizer: tags are
-copied as they are, and only text is scanned. The first mention of each term in
+`Linker.link_html` rewrites a page's HTML with a regular-expression tokenizer
+for the HTML Markdown and MkDocs write (tags whose quoted attribute values may
+hold ">", comments, script and style elements whose text is copied raw): tags
+are copied as they are, and only text is scanned, and only where a cheap scan
+finds a possible mention. Its output is byte for byte what the standard
+library's `HTMLParser` gave before (text decoded and escaped again, end tags
+written `</name>`); malformed markup it does not recognise (a `<` that opens no
+tag, a CDATA section) is treated as text. The first mention of each term in
 each section (the text between two headings; a link to the entry already
 there counts) becomes a link to its entry whose
 `title` is the term's short definition. Nothing is linked inside headings,
@@ -44,8 +50,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
+from itertools import groupby
+from typing import Any
 
 from .glossary import DASH, QUOTE, Term, alias_key
 from .model import Article
@@ -65,9 +72,24 @@ _VOID = frozenset(
 #: The comments around HTML that `link_html` copies as it is, unparsed (see `skip_linking`).
 SKIP_START = "<!-- ng-nolink -->"
 SKIP_END = "<!-- /ng-nolink -->"
-_SKIPPED = re.compile(f"({re.escape(SKIP_START)}.*?{re.escape(SKIP_END)})", re.DOTALL)
 _TERM_HREF = re.compile(r"(?:^|/)glossary/([a-z0-9-]+)/(?:index\.html)?$")
-_RAW_TEXT = frozenset({"script", "style"})
+#: Where the content of a script or style element ends (its text is copied as it is).
+_RAW_TEXT_END = {name: re.compile(rf"</\s*{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
+#: One piece of markup: a comment, a start tag (whose quoted attribute values may hold ">"), an end
+#: tag, a declaration or a processing instruction. The text between two pieces is text.
+_MARKUP = re.compile(
+    r"<(?:!--(.*?)--\s*>"
+    r"|([a-zA-Z][^\t\n\r\f />\x00]*)[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>"
+    r"|/([a-zA-Z][^\t\n\r\f />\x00]*)[^>]*>"
+    r"|[!?][^>]*>)",
+    re.DOTALL,
+)
+_COMMENT, _START_TAG, _END_TAG = 1, 2, 3  # the groups of `_MARKUP`: which piece of markup it found
+#: A start tag's name and what follows it up to the first attribute, then one attribute (name, "=value").
+_TAG_NAME = re.compile(r"<[a-zA-Z][^\t\n\r\f />\x00]*(?:\s|/(?!>))*")
+_ATTRIBUTE = re.compile(
+    r"((?<=['\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|\"[^\"]*\"|(?!['\"])[^>\s]*))?(?:\s|/(?!>))*"
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +131,14 @@ class Mention:
 class TermMatcher:
     """Every alias of every term compiled into one regular expression.
 
+    Two compiled forms of the same alternation are kept. `pattern` lists the
+    forms longest first, as the rules above require, but Python's `re` tries
+    each of its alternatives at every position of the text. `finder` is the
+    same set of forms factored as a trie (forms sharing a beginning share one
+    branch), which finds where SOME form matches at a fraction of the cost;
+    only there is `pattern` run, to pick the form that wins. Both accept the
+    same strings, so the matches are exactly those of `pattern.finditer`.
+
     Args:
         terms: The glossary's terms.
     """
@@ -129,17 +159,26 @@ class TermMatcher:
                 if alias_key(phrase) not in self._targets:
                     self._targets[alias_key(phrase)] = None
                     forms[alias_key(phrase)] = phrase
-        ordered = sorted(forms.values(), key=lambda form: (-len(form), form))
-        alternation = "|".join(_pattern(form) for form in ordered) or "(?!)"
+        ordered = [_atoms(form) for form in sorted(forms.values(), key=lambda form: (-len(form), form))]
+        alternation = "|".join(_joined(atoms) for atoms in ordered) or "(?!)"
         self.pattern = re.compile(rf"(?<!\w)(?P<core>{alternation})(?P<plural>e?s)?(?P<possessive>{QUOTE}s)?(?!\w)")
+        branches = _trie(ordered) if ordered else "(?!)"
+        self.finder = re.compile(rf"(?<!\w)(?:{branches})(?:e?s)?(?:{QUOTE}s)?(?!\w)")
 
     def matches(self, value: str) -> Iterator[Match]:
         """Yield every mention of a term in `value`, left to right, never overlapping."""
-        for found in self.pattern.finditer(value):
+        find, match = self.finder.search, self.pattern.match
+        position = 0
+        while hit := find(value, position):
+            found = match(value, hit.start())
+            if found is None:  # cannot happen: both patterns accept the same strings
+                position = hit.start() + 1
+                continue
+            position = found.end()
             term = self._target(found.group("core"))
             if term is None or (found.group("plural") and not self._plural[term]):
                 continue
-            yield Match(found.start(), found.end(), term)
+            yield Match(found.start(), position, term)
 
     def _target(self, core: str) -> str | None:
         # The term a matched form belongs to (None for an exclude phrase); memoised per spelling.
@@ -181,15 +220,16 @@ class Linker:
             page_url: The page's URL relative to the site root; links are made relative to it,
                 and a term page does not link to itself.
         """
-        parser = _LinkingParser(self, page_url, self._by_url.get(page_url))
-        for index, part in enumerate(_SKIPPED.split(html)):
-            if index % 2:  # a skipped region: whole elements, copied as they are
-                parser.out.append(part)
-            else:
-                parser.feed(part)
-                parser.goahead(True)  # no text held back: what follows may be a skipped region
-        parser.close()
-        return "".join(parser.out)
+        page = _PageLinking(self, page_url, self._by_url.get(page_url))
+        position = 0
+        while (start := html.find(SKIP_START, position)) >= 0 and (
+            end := html.find(SKIP_END, start + len(SKIP_START))
+        ) >= 0:
+            page.feed(html[position:start])
+            page.out.append(html[start : end + len(SKIP_END)])  # a skipped region: copied as it is
+            position = end + len(SKIP_END)
+        page.feed(html[position:])
+        return "".join(page.out)
 
     def anchor(self, slug: str, page_url: str, shown: str) -> str:
         """The link for one mention: its visible text is `shown`, its title the short definition."""
@@ -213,89 +253,147 @@ def skip_linking(html: str) -> str:
     return f"{SKIP_START}{html}{SKIP_END}"
 
 
-class _LinkingParser(HTMLParser):
-    # Re-emit HTML as it came, linking mentions in text where linking is allowed.
+class _PageLinking:
+    # One page's HTML re-emitted piece by piece: markup as it came, text with its mentions linked
+    # where linking is allowed. The output is what `html.parser.HTMLParser` (with character
+    # references converted) gave before: text is decoded and escaped again, so "&#x27;" becomes
+    # "'" and "&para;" "¶"; an end tag is written "</name>"; a comment "<!--text-->".
     def __init__(self, linker: Linker, page_url: str, own: str | None) -> None:
-        super().__init__(convert_charrefs=True)
         self.linker = linker
+        self.find = linker.matcher.finder.search
         self.page_url = page_url
         self.own = own
         self.out: list[str] = []
-        self.stack: list[tuple[str, bool]] = []
-        self.blocked = 0
-        self.linked: set[str] = set()
+        self.stack: list[tuple[str, bool]] = []  # open elements: name, whether it blocks linking
+        self.blocked = 0  # how many open elements block linking
+        self.linked: set[str] = set()  # the terms linked in this section
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-        if tag in _HEADINGS:
-            self.linked.clear()
-        if tag in _VOID:
-            return
-        classes = next((value or "" for name, value in attrs if name == "class"), "").split()
-        if tag == "a":
-            # A link to a term's entry, already there, counts as its linked mention.
-            target = _TERM_HREF.search(next((value or "" for name, value in attrs if name == "href"), ""))
-            if target and target.group(1) in self.linker.terms:
-                self.linked.add(target.group(1))
-        blocks = tag in NO_LINK_ELEMENTS or NO_LINK_CLASS in classes
-        self.stack.append((tag, blocks))
-        self.blocked += blocks
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.out.append(self.get_starttag_text() or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.out.append(f"</{tag}>")
-        if not any(name == tag for name, _ in self.stack):
-            return
-        while self.stack:
-            name, blocks = self.stack.pop()
-            self.blocked -= blocks
-            if name == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
-        if getattr(self, "cdata_elem", None) in _RAW_TEXT:
-            self.out.append(data)  # script or style content comes raw
-            return
-        if self.blocked:
-            self.out.append(escape(data, quote=False))
-            return
+    def feed(self, html: str) -> None:
+        # Re-emit one part of the page (the HTML between two skipped regions). The loop is the
+        # linker's hot path, hence written out in one piece.
+        out, stack, linked, find = self.out, self.stack, self.linked, self.find
+        append = out.append
+        blocked = self.blocked
         position = 0
-        for match in self.linker.matcher.matches(data):
-            if match.term == self.own or match.term in self.linked:
-                continue
-            self.linked.add(match.term)
-            self.out.append(escape(data[position : match.start], quote=False))
-            self.out.append(self.linker.anchor(match.term, self.page_url, data[match.start : match.end]))
-            position = match.end
-        self.out.append(escape(data[position:], quote=False))
+        scanning = True
+        while scanning:  # scans again only after the raw text of a script or style element
+            scanning = False
+            for markup in _MARKUP.finditer(html, position):
+                start = markup.start()
+                if start > position:
+                    chunk = html[position:start]
+                    if "&" in chunk or "<" in chunk or ">" in chunk:
+                        self.text(unescape(chunk), blocked)
+                    elif blocked or chunk.isspace() or find(chunk) is None:
+                        append(chunk)  # nothing to decode, escape or link: the text as it is
+                    else:
+                        self.text(chunk, blocked)
+                position = markup.end()
+                kind = markup.lastindex
+                if kind == _END_TAG:
+                    name = markup[_END_TAG].lower()
+                    append(f"</{name}>")
+                    if stack and stack[-1][0] == name:
+                        blocked -= stack.pop()[1]
+                    elif any(open_name == name for open_name, _ in stack):
+                        # Close the innermost element of that name and those still open inside it.
+                        while stack:
+                            open_name, blocks = stack.pop()
+                            blocked -= blocks
+                            if open_name == name:
+                                break
+                elif kind == _START_TAG:
+                    tag = markup[0]
+                    name = markup[_START_TAG].lower()
+                    append(tag)
+                    if tag[-2] == "/" and _attributes(tag)[1].endswith("/>"):
+                        continue  # self-closing: opens nothing
+                    if name in _HEADINGS:
+                        linked.clear()
+                    if name in _VOID:
+                        continue
+                    blocks = name in NO_LINK_ELEMENTS
+                    if not blocks and (NO_LINK_CLASS in tag or "&" in tag):
+                        blocks = NO_LINK_CLASS in _attribute(tag, "class").split()
+                    if name == "a" and ("glossary/" in tag or "&" in tag):
+                        # A link to a term's entry, already there, counts as its linked mention.
+                        target = _TERM_HREF.search(_attribute(tag, "href"))
+                        if target and target.group(1) in self.linker.terms:
+                            linked.add(target.group(1))
+                    stack.append((name, blocks))
+                    blocked += blocks
+                    if name in _RAW_TEXT_END:
+                        # Script or style: its text is copied as it is, up to its end tag.
+                        close = _RAW_TEXT_END[name].search(html, position)
+                        append(html[position : close.start() if close else len(html)])
+                        if close:
+                            append(f"</{name}>")
+                            blocked -= stack.pop()[1]
+                        position = close.end() if close else len(html)
+                        scanning = True
+                        break
+                elif kind == _COMMENT:
+                    append(f"<!--{markup[_COMMENT]}-->")
+                else:  # a declaration or processing instruction
+                    append(markup[0])
+        if position < len(html):
+            chunk = html[position:]
+            self.text(unescape(chunk) if "&" in chunk else chunk, blocked)
+        self.blocked = blocked
 
-    def handle_comment(self, data: str) -> None:
-        self.out.append(f"<!--{data}-->")
+    def text(self, value: str, blocked: int) -> None:
+        # Write decoded text escaped again, with the first mention of each term linked if linking is allowed.
+        out, linked = self.out, self.linked
+        position = 0
+        if not blocked:
+            for match in self.linker.matcher.matches(value):
+                if match.term == self.own or match.term in linked:
+                    continue
+                linked.add(match.term)
+                out.append(escape(value[position : match.start], quote=False))
+                out.append(self.linker.anchor(match.term, self.page_url, value[match.start : match.end]))
+                position = match.end
+        out.append(escape(value[position:], quote=False))
 
-    def handle_decl(self, decl: str) -> None:
-        self.out.append(f"<!{decl}>")
 
-    def handle_pi(self, data: str) -> None:
-        self.out.append(f"<?{data}>")
+def _attributes(tag: str) -> tuple[list[tuple[str, str | None]], str]:
+    # A start tag's attributes (names in lower case, values decoded) and what is left at its end
+    # (">" or "/>"), read as `html.parser` reads them.
+    position = _TAG_NAME.match(tag).end()  # type: ignore[union-attr]  # the tag starts with "<name"
+    attributes: list[tuple[str, str | None]] = []
+    while position < len(tag) and (found := _ATTRIBUTE.match(tag, position)):
+        name, rest, value = found.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] == "'" == value[-1:] or value[:1] == '"' == value[-1:]:
+            value = value[1:-1]
+        attributes.append((name.lower(), unescape(value) if value else value))
+        position = found.end()
+    return attributes, tag[position:].strip()
 
-    def unknown_decl(self, data: str) -> None:
-        self.out.append(f"<![{data}]>")
+
+def _attribute(tag: str, name: str) -> str:
+    # The value of a start tag's first attribute of that name ("" if it has none).
+    return next((value or "" for key, value in _attributes(tag)[0] if key == name), "")
 
 
-def _pattern(phrase: str) -> str:
-    # One alias as a regular expression, with the case rules described in the module docstring.
+#: One piece of an alias's regular expression (a character, a class, or a run of white space),
+#: and whether it matches in any case.
+_Atom = tuple[str, bool]
+
+
+def _atoms(phrase: str) -> list[_Atom]:
+    # One alias as regular-expression pieces, with the case rules described in the module docstring.
     phrase = phrase.strip()
     letters = [c for c in phrase if c.isalpha()]
     if not any(c.islower() for c in letters):
-        return _chars(phrase)
+        return [(atom, False) for atom in _chars(phrase)]
     if phrase[0].isupper() and not re.search(r"\s", phrase):
-        return re.escape(phrase[0]) + f"(?i:{_chars(phrase[1:])})"
-    return f"(?i:{_chars(phrase)})"
+        return [(re.escape(phrase[0]), False), *((atom, True) for atom in _chars(phrase[1:]))]
+    return [(atom, True) for atom in _chars(phrase)]
 
 
-def _chars(phrase: str) -> str:
+def _chars(phrase: str) -> list[str]:
     # Escape a phrase, letting dashes, apostrophes and white space match their variants.
     parts = []
     for piece in re.split(r"(\s+)", phrase):
@@ -309,4 +407,35 @@ def _chars(phrase: str) -> str:
                 parts.append(QUOTE)
             else:
                 parts.append(re.escape(char))
+    return parts
+
+
+def _joined(atoms: Sequence[_Atom]) -> str:
+    # Atoms as one regular expression, each run of case-insensitive atoms in one (?i:...) group.
+    parts = []
+    for insensitive, run in groupby(atoms, key=lambda atom: atom[1]):
+        pieces = "".join(piece for piece, _ in run)
+        parts.append(f"(?i:{pieces})" if insensitive else pieces)
     return "".join(parts)
+
+
+def _trie(alternatives: list[list[_Atom]]) -> str:
+    # The alternatives as one pattern accepting the same strings, factored as a trie: alternatives
+    # with the same first atoms share them, so a scan tries each atom once rather than once an alias.
+    root: dict[_Atom | None, Any] = {}
+    for atoms in alternatives:
+        node = root
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[None] = {}  # an alternative ends here
+
+    def emit(node: dict[_Atom | None, Any]) -> list[_Atom]:
+        children = [atom for atom in node if atom is not None]
+        if len(children) == 1 and None not in node:
+            return [children[0], *emit(node[children[0]])]
+        if not children:
+            return []
+        branches = "|".join(_joined([atom, *emit(node[atom])]) for atom in children)
+        return [(f"(?:{branches})" + ("?" if None in node else ""), False)]
+
+    return _joined(emit(root))
