@@ -8,6 +8,7 @@ events to it and MkDocs objects back.
 from __future__ import annotations
 
 import ast
+import gc
 import logging
 import re
 from collections.abc import Iterator
@@ -45,23 +46,15 @@ _MKDOCSTRINGS_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/_mkdoc
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load the corpus and add every generated page as a virtual file."""
-    global _corpus
-    root = Path(config.config_file_path).parent
-    _corpus = load_corpus(root)
-    for problem in _corpus.problems:
-        log.warning(str(problem))
-        _remove(files, _docs_path(problem.path, config))  # never published raw; a page it still gives comes next
-    for note in _corpus.notes:
-        log.info(str(note))
-    for page in [*build_pages(_corpus, _source_base(config)), *_reference_pages(config)]:
-        for path in {page.path, _docs_path(page.source, config)}:
-            _remove(files, path)
-        file = File.generated(config, page.path, content=page.markdown)
-        file.edit_uri = _edit_uri(page.source, config) if page.source else None
-        files.append(file)
-    for path, content in data_files(_corpus).items():
-        files.append(File.generated(config, path, content=content))
+    gc.unfreeze()  # a corpus an earlier build under `mkdocs serve` froze may go now
+    files = _add_generated_files(files, config)
+    gc.freeze()  # the corpus lives all build: later collections need not walk it again and again
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Let the garbage collector see the corpus again, so a rebuild under `mkdocs serve` frees the old one."""
+    gc.unfreeze()
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -122,6 +115,26 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 # Helpers ---------------------------------------------------------------------
+
+
+def _add_generated_files(files: Files, config: MkDocsConfig) -> Files:
+    # Load the corpus; log its problems; add its pages, the API reference and the data files.
+    global _corpus
+    _corpus = load_corpus(Path(config.config_file_path).parent)
+    for problem in _corpus.problems:
+        log.warning(str(problem))
+        _remove(files, _docs_path(problem.path, config))  # never published raw; a page it still gives comes next
+    for note in _corpus.notes:
+        log.info(str(note))
+    for page in [*build_pages(_corpus, _source_base(config)), *_reference_pages(config)]:
+        for path in {page.path, _docs_path(page.source, config)}:
+            _remove(files, path)
+        file = File.generated(config, page.path, content=page.markdown)
+        file.edit_uri = _edit_uri(page.source, config) if page.source else None
+        files.append(file)
+    for path, content in data_files(_corpus).items():
+        files.append(File.generated(config, path, content=content))
+    return files
 
 
 def _source_base(config: MkDocsConfig) -> str:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from newsguide.render import count, highlight
+import posixpath
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsguide.render import count, highlight, href, relative_path
 
 
 def test_highlight_escapes_every_part_and_wraps_each_stretch() -> None:
@@ -25,3 +30,19 @@ def test_highlight_keeps_every_character_of_the_text() -> None:
 
 def test_count_uses_the_plural_except_for_one() -> None:
     assert [count(n, "passage") for n in (0, 1, 2)] == ["0 passages", "1 passage", "2 passages"]
+
+
+_SEGMENT = st.sampled_from(["articles", "glossary", "themes", "a", "b", "x-1", "index.html", ".", "..", ""])
+_PATH = st.lists(_SEGMENT, max_size=4).map("/".join) | st.lists(_SEGMENT, max_size=3).map(lambda p: "/".join(p) + "/")
+
+
+@given(_PATH, _PATH)
+def test_relative_path_is_posix_relpath(target: str, base: str) -> None:
+    assert relative_path(target, base) == posixpath.relpath(target or ".", base or ".")
+
+
+def test_href_links_site_urls_relatively() -> None:
+    assert href("glossary/china/", "articles/x/#p5") == "../../articles/x/#p5"
+    assert href("", "themes/economics/") == "themes/economics/"
+    assert href("themes/", "themes/") == "./"
+    assert href("articles/x/", "data/passages.json") == "../../data/passages.json"
