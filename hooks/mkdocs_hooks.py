@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from newsguide.corpus import Corpus, load_corpus
 from newsguide.data import data_files
@@ -88,18 +90,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the held raw HTML back, but quotations; link the first mention of each glossary term per section.
+    """Put the held raw HTML back, but for quotations, which are neither linked nor searched.
 
-    Quotations are neither linked nor searched: they stay out until `on_post_page`,
-    so that the search plugin does not parse them only to leave them out.
+    Quotations stay out until `on_post_page`, so that the search plugin does
+    not parse them only to leave them out.
     """
-    if _corpus is None:
-        return html
     regions = _held.get(page.file.src_uri, {})
-    if regions:
-        html = restore(html, {key: region for key, region in regions.items() if not is_quotation(region)})
-        page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(regions)
-    return _corpus.linker.link_html(html, page.url)
+    if not regions:
+        return html
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(regions)
+    return restore(html, {key: region for key, region in regions.items() if not is_quotation(region)})
+
+
+@event_priority(-100)  # after the search plugin has indexed the page: links change no word it indexes
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    """Link the first mention of each glossary term in each section of the page."""
+    if _corpus is not None and page.content is not None:
+        page.content = _corpus.linker.link_html(page.content, page.url)
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

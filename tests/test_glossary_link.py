@@ -264,7 +264,7 @@ class _Sections(HTMLParser):
     # Per section (text between headings): the terms linked, and the terms mentioned unlinked before their link.
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
+        self.stack: list[tuple[str, bool]] = []
         self.linked: list[str] = []
         self.early: list[str] = []
         self.sections: list[list[str]] = [self.linked]
@@ -276,17 +276,16 @@ class _Sections(HTMLParser):
         if tag == "a" and ("class", "ng-term") in attrs:
             self.linked.append(str(dict(attrs)["href"]).split("/")[-2])
         if tag != "br":
-            self.stack.append("ng-nolink" if ("class", "ng-nolink") in attrs else tag)
+            self.stack.append((tag, ("class", "ng-nolink") in attrs))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "div" and "div" not in self.stack and "ng-nolink" in self.stack:
-            tag = "ng-nolink"
-        if tag in self.stack:
-            while self.stack.pop() != tag:
+        # Close the innermost open element of this name, and every element opened inside it.
+        if any(name == tag for name, _ in self.stack):
+            while self.stack.pop()[0] != tag:
                 pass
 
     def handle_data(self, data: str) -> None:
-        if any(t in self.stack for t in NO_LINK_INSIDE):
+        if any(name in NO_LINK_INSIDE or nolink for name, nolink in self.stack):
             return
         self.early.extend(m.term for m in MATCHER.matches(data) if m.term not in self.linked)
 

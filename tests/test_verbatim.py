@@ -9,9 +9,11 @@ import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Comment
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsguide.corpus import load_corpus
-from newsguide.link import SKIP_START
+from newsguide.link import SKIP_END, SKIP_START
 from newsguide.pages import build_pages
 from newsguide.sources import split_front_matter
 from newsguide.verbatim import END, START, anchor_ids, hold, is_quotation, restore, verbatim
@@ -105,3 +107,17 @@ def test_no_placeholder_is_left_in_any_page(site: Build) -> None:
 @pytest.mark.parametrize("marker", [START, END])
 def test_verbatim_markers_are_html_comments(marker: str) -> None:
     assert marker.startswith("<!--") and marker.endswith("-->")
+
+
+#: What `hold` finds, written as the one regular expression it stands for (outermost region first).
+_REGION = re.compile(
+    f"{re.escape(START)}.*?{re.escape(END)}|{re.escape(SKIP_START)}.*?{re.escape(SKIP_END)}", re.DOTALL
+)
+
+
+@given(st.lists(st.sampled_from([START, END, SKIP_START, SKIP_END, "<p>x</p>", "\n", "a", "<!--"]), max_size=14))
+def test_hold_takes_out_what_the_region_pattern_matches(pieces: list[str]) -> None:
+    page = "".join(pieces)
+    held, regions = hold(page)
+    assert list(regions.values()) == list(dict.fromkeys(_REGION.findall(page)))
+    assert restore(held, regions) == page
