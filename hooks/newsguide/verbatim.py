@@ -36,8 +36,8 @@ END = "<!-- /ng-verbatim -->"
 #: The two kinds of region, by their opening and closing comments.
 _KINDS = ((START, END), (SKIP_START, SKIP_END))
 _PLACEHOLDER = re.compile(r"<!-- ng-held ([0-9a-f]{20}) -->")
-#: An id attribute as the engine writes it: in double quotes, which escaped text never holds.
-_ID = re.compile(r'(?<=\s)id="([^"]+)"')
+#: An id attribute as the engine and Markdown write it: after a space, in double quotes (never in escaped text).
+_ID = re.compile(r' id="([^"]+)"')
 
 
 def verbatim(html: str) -> str:
