@@ -42,7 +42,8 @@ comments is copied as it is, without being parsed, which keeps the linker's
 cost in proportion to the text it may link rather than to every quote of every
 article. Such quotes need no links of their own: each links back to its
 paragraph, where the terms are linked, and at 1,000 articles they are most of
-the site's HTML.
+the site's HTML. They are quotations in the sense of `newsguide.verbatim`, too:
+raw HTML a site generator may keep out of Markdown and out of search indexing.
 """
 
 from __future__ import annotations
@@ -245,7 +246,9 @@ def skip_linking(html: str) -> str:
 
     Args:
         html: Whole elements (every element it opens, it closes), and no heading
-            whose section should start afresh.
+            whose section should start afresh; raw HTML where Markdown copies it
+            unchanged, inside an element marked `data-search-exclude` (see
+            `newsguide.verbatim`, which holds such quotations out of search).
 
     Returns:
         The HTML between the two marker comments.
