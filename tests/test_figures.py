@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsguide.corpus import load_corpus
-from newsguide.figures import KINDS, FigureKind, extract_figures, fold, sentence_figures
+from newsguide.figures import KINDS, FigureKind, extract_figures, sentence_figures
+from newsguide.fold import fold
 from tests.sitebuild import ROOT, Build
 
 
@@ -133,23 +134,6 @@ def test_a_kind_finds_in_the_fold_what_its_pattern_finds(kind: FigureKind, data:
     folded = fold(sentence)
     assert len(folded) == len(sentence)
     assert [m.span() for m in kind.search.finditer(folded)] == [m.span() for m in kind.pattern.finditer(sentence)]
-
-
-#: Every code point but the surrogates, and what the patterns' literals can be.
-_EVERY_CHARACTER = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
-_LITERALS = [chr(code) for code in range(32, 127)] + list("€£¥₩’")
-
-
-def test_fold_compares_every_character_as_ignorecase_does() -> None:
-    folded = fold(_EVERY_CHARACTER)
-    assert len(folded) == len(_EVERY_CHARACTER)
-    for expression in (r"\w", r"\d", r"\s", r"\b"):
-        assert [m.span() for m in re.finditer(expression, folded)] == [
-            m.span() for m in re.finditer(expression, _EVERY_CHARACTER)
-        ]
-    for literal in _LITERALS:
-        ignoring_case = [m.start() for m in re.finditer(re.escape(literal), _EVERY_CHARACTER, re.IGNORECASE)]
-        assert [m.start() for m in re.finditer(re.escape(literal.lower()), folded)] == ignoring_case
 
 
 @settings(max_examples=300, deadline=None)

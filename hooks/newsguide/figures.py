@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .fold import fold, folded
 from .model import Article, Quote
 from .numbers import NUMBER, QUALIFIER, SCALE
 
@@ -27,7 +28,7 @@ class FigureKind:
         slug: Stable identifier, used in anchors and the data file.
         title: Heading a reader sees.
         pattern: The compiled expression that finds it in a sentence.
-        clue: A cheap expression, searched in the sentence's `fold`, that
+        clue: A cheap expression, searched in the sentence's fold (`newsguide.fold`), that
             every match of `pattern` contains (built from the same pieces); a
             sentence without it is not searched.
         search: What runs: for a pattern that ignores case, a case-sensitive
@@ -84,29 +85,12 @@ _PER_CENT = r"(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)"
 _BIG_SCALE = r"(?:trillion|billion|million|thousand)\b"
 
 
-#: The only characters whose `str.lower()` is not what `re.IGNORECASE` equates with a letter: "İ"
-#: lowers to two characters, and "ı" and "ſ" match "i" and "s" but lower to themselves.
-_IGNORECASE_ODD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-
-
-def fold(sentence: str) -> str:
-    """The sentence in lower case, as `re.IGNORECASE` compares it, character for character.
-
-    A case-sensitive lower-case expression finds in the fold exactly what the
-    same expression with `re.IGNORECASE` finds in the sentence, at the same
-    offsets (`tests/test_figures.py` checks every code point), and runs
-    several times faster.
-    """
-    if "İ" in sentence or "ı" in sentence or "ſ" in sentence:
-        sentence = sentence.translate(_IGNORECASE_ODD)
-    return sentence.lower()
-
-
 def _folded(expression: str) -> re.Pattern[str]:
-    # The expression for folded text: its letters in lower case, compared as they are.
-    if re.search(r"\\[A-Z]|\(\?[a-zA-Z]", expression):
-        raise ValueError(f"cannot fold an expression with upper-case escapes, flags or names: {expression}")
-    return re.compile(expression.lower())
+    # The expression for folded text; every expression here is foldable.
+    pattern = folded(expression)
+    if pattern is None:
+        raise ValueError(f"cannot fold {expression!r}: see newsguide.fold")
+    return pattern
 
 
 def _clue(expression: str) -> re.Pattern[str]:
