@@ -206,9 +206,9 @@ class Vocabulary:
                 weights = self._weights.setdefault(key, {})
                 weights[theme.slug] = max(weights.get(theme.slug, 0.0), term.weight)
         pattern = rf"(?<!\w){_trie([_atoms(key) for key in sorted(self._weights)])}(?!\w)"
-        self._regex = re.compile(pattern, re.IGNORECASE) if self._weights else None
-        # The same expression on each text's fold, faster, unless a term has letters beyond ASCII.
+        # The expression on each text's fold, faster; with re.IGNORECASE on the text if a term cannot be folded.
         self._folded = folded(pattern) if self._weights else None
+        self._regex = re.compile(pattern, re.IGNORECASE) if self._weights and not self._folded else None
 
     def scan(self, text: str) -> list[tuple[str, str, dict[str, float]]]:
         """Find every term in a text, left to right.
@@ -217,10 +217,13 @@ class Vocabulary:
             For each match: the words as written, the term (canonical form),
             and its weight for each theme it belongs to.
         """
-        if self._regex is None:
+        if self._folded:
+            matches = self._folded.finditer(fold(text))
+        elif self._regex:
+            matches = self._regex.finditer(text)
+        else:
             return []
         found = []
-        matches = self._folded.finditer(fold(text)) if self._folded else self._regex.finditer(text)
         for match in matches:
             words = text[match.start() : match.end()]
             key = self._keys.get(words)
