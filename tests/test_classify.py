@@ -193,6 +193,19 @@ def test_vocabulary_scales_as_one_regex(themes: list[Theme]) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("term", "text", "found"),
+    [
+        ("Détente", "After the DÉTENTE, détentes and Détente’s end", ["DÉTENTE", "détentes", "Détente"]),
+        ("Σύνοδος", "Η ΣΎΝΟΔΟΣ and the σύνοδος met", ["ΣΎΝΟΔΟΣ", "σύνοδος"]),  # Greek: matched with re.IGNORECASE
+        ("kiss", "The KIſS and a \u212aISS", ["KIſS", "\u212aISS"]),  # letters re.IGNORECASE equates with s and k
+    ],
+)
+def test_vocabulary_ignores_case_beyond_ascii(term: str, text: str, found: list[str]) -> None:
+    vocabulary = Vocabulary([Theme("t", "T", "", (Term(term),), "", "docs/themes/t.md")])
+    assert [words for words, _, _ in vocabulary.scan(text)] == found
+
+
 def test_theme_files_in_the_project_load(tmp_path: Path) -> None:
     themes, intros, problems = load_themes(ROOT)
     assert [t.slug for t in themes] == ["economics", "security", "history", "people-exchange"]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from newsguide.corpus import load_corpus
 from newsguide.figures import KINDS, FigureKind, extract_figures, sentence_figures
+from newsguide.fold import fold
 from tests.sitebuild import ROOT, Build
 
 
@@ -102,12 +103,37 @@ def _found_with_clues(sentence: str) -> list[tuple[str, int, int]]:
     return [(kind.slug, start, end) for kind, start, end in sentence_figures(sentence)]
 
 
+#: Letters `re.IGNORECASE` equates with an ASCII letter: "ſ" with s, the Kelvin sign with k, "ı" and "İ" with i.
+_ODD_LETTERS = {"s": "ſ", "S": "ſ", "k": "\u212a", "K": "\u212a", "i": "ıİ", "I": "ıİ"}
+
+
+@st.composite
+def _with_odd_letters(draw: st.DrawFn, text: str) -> str:
+    # Some of the letters that have an odd twin swapped for it.
+    return "".join(
+        draw(st.sampled_from([char, *_ODD_LETTERS[char]])) if char in _ODD_LETTERS else char for char in text
+    )
+
+
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.slug)
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_every_figure_holds_its_kinds_clue(kind: FigureKind, data: st.DataObject) -> None:
-    figure = data.draw(st.from_regex(kind.pattern, fullmatch=True))
-    assert kind.clue.search(figure)
+    figures = st.from_regex(kind.pattern, fullmatch=True)
+    figure = data.draw(figures.flatmap(_with_odd_letters) if kind.on_fold else figures)
+    assert kind.clue.search(fold(figure))
+
+
+@pytest.mark.parametrize("kind", [kind for kind in KINDS if kind.on_fold], ids=lambda kind: kind.slug)
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_a_kind_finds_in_the_fold_what_its_pattern_finds(kind: FigureKind, data: st.DataObject) -> None:
+    figures = st.from_regex(kind.pattern, fullmatch=True)
+    sentence = data.draw(st.lists(st.one_of(figures, _WORDS), min_size=1, max_size=4).map(" ".join))
+    sentence = data.draw(_with_odd_letters(sentence))
+    folded = fold(sentence)
+    assert len(folded) == len(sentence)
+    assert [m.span() for m in kind.search.finditer(folded)] == [m.span() for m in kind.pattern.finditer(sentence)]
 
 
 @settings(max_examples=300, deadline=None)

@@ -51,6 +51,7 @@ from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
+from .fold import fold, folded
 from .model import Article, Paragraph, Sentence
 from .problems import Problem
 from .themes import Theme
@@ -204,8 +205,10 @@ class Vocabulary:
                 self._terms.setdefault(key, " ".join(re.split(_SEPARATOR, term.text.strip())))
                 weights = self._weights.setdefault(key, {})
                 weights[theme.slug] = max(weights.get(theme.slug, 0.0), term.weight)
-        pattern = _trie([_atoms(key) for key in sorted(self._weights)])
-        self._regex = re.compile(rf"(?<!\w){pattern}(?!\w)", re.IGNORECASE) if self._weights else None
+        pattern = rf"(?<!\w){_trie([_atoms(key) for key in sorted(self._weights)])}(?!\w)"
+        # The expression on each text's fold, faster; with re.IGNORECASE on the text if a term cannot be folded.
+        self._folded = folded(pattern) if self._weights else None
+        self._regex = re.compile(pattern, re.IGNORECASE) if self._weights and not self._folded else None
 
     def scan(self, text: str) -> list[tuple[str, str, dict[str, float]]]:
         """Find every term in a text, left to right.
@@ -214,11 +217,15 @@ class Vocabulary:
             For each match: the words as written, the term (canonical form),
             and its weight for each theme it belongs to.
         """
-        if self._regex is None:
+        if self._folded:
+            matches = self._folded.finditer(fold(text))
+        elif self._regex:
+            matches = self._regex.finditer(text)
+        else:
             return []
         found = []
-        for match in self._regex.finditer(text):
-            words = match.group()
+        for match in matches:
+            words = text[match.start() : match.end()]
             key = self._keys.get(words)
             if key is None:
                 key = self._keys[words] = self._key(words)
@@ -399,8 +406,12 @@ def _trie(terms: list[list[str]]) -> str:
             node = node.setdefault(atom, {})
         node[""] = {}
 
+    depths: dict[int, int] = {}  # node id → depth, each node measured once
+
     def depth(node: dict[str, Any]) -> int:
-        return 1 + max((depth(child) for child in node.values()), default=0)
+        if id(node) not in depths:
+            depths[id(node)] = 1 + max((depth(child) for child in node.values()), default=0)
+        return depths[id(node)]
 
     def emit(node: dict[str, Any]) -> str:
         branches = [

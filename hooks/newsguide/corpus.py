@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from slugify import slugify
 
@@ -27,6 +28,9 @@ from .term_themes import TermThemes, term_themes
 from .themes import Intro, Theme, load_themes
 from .timeline import Mention as DatedMention
 from .timeline import build_timeline
+
+if TYPE_CHECKING:
+    from .render.glossary import Passage as TermPassage
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -53,6 +57,9 @@ class Corpus:
         classification: Every article's passages with their themes.
         figures: Every key figure the articles state, in reading order.
         timeline: Every dated mention, in chronological order.
+        term_passages: Term slug → the sentences that mention it, as
+            `render.glossary.passages` finds them: kept here because the term
+            page and `data/glossary.json` both quote them.
     """
 
     root: Path
@@ -68,6 +75,7 @@ class Corpus:
     classification: Classification = field(default_factory=lambda: Classification([]))
     figures: list[Figure] = field(default_factory=list)
     timeline: list[DatedMention] = field(default_factory=list)
+    term_passages: dict[str, list[TermPassage]] = field(default_factory=dict, repr=False, compare=False)
 
     def article(self, slug: str) -> Article:
         """Return the article with this slug."""

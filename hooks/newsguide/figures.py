@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from .fold import fold, folded
 from .model import Article, Quote
 from .numbers import NUMBER, QUALIFIER, SCALE
 
@@ -27,14 +28,25 @@ class FigureKind:
         slug: Stable identifier, used in anchors and the data file.
         title: Heading a reader sees.
         pattern: The compiled expression that finds it in a sentence.
-        clue: A cheap expression that every match of `pattern` contains (built
-            from the same pieces); a sentence without it is not searched.
+        clue: A cheap expression, searched in the sentence's fold (`newsguide.fold`), that
+            every match of `pattern` contains (built from the same pieces); a
+            sentence without it is not searched.
+        search: What runs: for a pattern that ignores case, a case-sensitive
+            copy run on the `fold` (the same matches at the same offsets, and
+            faster); otherwise `pattern` itself, run on the sentence.
     """
 
     slug: str
     title: str
     pattern: re.Pattern[str]
     clue: re.Pattern[str]
+    search: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    on_fold: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        on_fold = bool(self.pattern.flags & re.IGNORECASE)
+        object.__setattr__(self, "on_fold", on_fold)
+        object.__setattr__(self, "search", _folded(self.pattern.pattern) if on_fold else self.pattern)
 
 
 @dataclass(frozen=True)
@@ -73,9 +85,17 @@ _PER_CENT = r"(?:%|per\s?cent\b|percent\b|percentage\s+points?\b)"
 _BIG_SCALE = r"(?:trillion|billion|million|thousand)\b"
 
 
+def _folded(expression: str) -> re.Pattern[str]:
+    # The expression for folded text; every expression here is foldable.
+    pattern = folded(expression)
+    if pattern is None:
+        raise ValueError(f"cannot fold {expression!r}: see newsguide.fold")
+    return pattern
+
+
 def _clue(expression: str) -> re.Pattern[str]:
-    # Clues ignore case: a superset of what a pattern matches, whatever its flags.
-    return re.compile(expression, re.IGNORECASE)
+    # Clues are searched in the fold: a superset of what a pattern matches, whatever its flags.
+    return _folded(expression)
 
 
 #: What every figure holds: a digit, a number starting a word, "…fold" (as `_WORD_FOLD` ends) or a
@@ -160,12 +180,13 @@ def sentence_figures(sentence: str) -> Iterator[tuple[FigureKind, int, int]]:
     """
     claimed: list[tuple[int, int]] = []
     found: list[tuple[FigureKind, int, int]] = []
-    if not _MAY_HOLD_FIGURE.search(sentence):
+    folded = fold(sentence)
+    if not _MAY_HOLD_FIGURE.search(folded):
         return
     for kind in KINDS:
-        if not kind.clue.search(sentence):
+        if not kind.clue.search(folded):
             continue
-        for match in kind.pattern.finditer(sentence):
+        for match in kind.search.finditer(folded if kind.on_fold else sentence):
             start, end = match.span()
             if any(start < taken_end and taken_start < end for taken_start, taken_end in claimed):
                 continue

@@ -19,8 +19,14 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def text(value: str) -> str:
-    """Escape text for HTML element content (quotes too, for safety in attributes)."""
-    return html.escape(value, quote=True)
+    """Escape text for HTML element content (quotes too, for safety in attributes).
+
+    Most text has nothing to escape: five membership tests find that faster
+    than `html.escape`'s five replacements.
+    """
+    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+        return html.escape(value, quote=True)
+    return value
 
 
 def highlight(value: str, spans: Iterable[tuple[int, int, str]]) -> str:

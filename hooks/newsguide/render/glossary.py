@@ -59,7 +59,9 @@ class Passage:
 
 
 def passages(corpus: Corpus, term: Term) -> list[Passage]:
-    """Every sentence that mentions the term, in reading order, each once."""
+    """Every sentence that mentions the term, in reading order, each once (found once per corpus)."""
+    if term.slug in corpus.term_passages:
+        return corpus.term_passages[term.slug]
     found = []
     key = lambda m: (m.article, m.paragraph, m.sentence)  # noqa: E731
     for (article, number, index), group in groupby(corpus.mentions_by_term[term.slug], key=key):
@@ -67,6 +69,7 @@ def passages(corpus: Corpus, term: Term) -> list[Passage]:
         paragraph = page.body[number - 1]
         spans = tuple((m.start, m.end) for m in group)
         found.append(Passage(article, number, paragraph.sentences[index].text, spans, page.paragraph_url(paragraph)))
+    corpus.term_passages[term.slug] = found
     return found
 
 
