@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from slugify import slugify
 
+from . import forked
 from .classify import Classification, classify
-from .figures import Figure, extract_figures
+from .figures import Figure, figure_places, figures_at
 from .glossary import GLOSSARY_DIR, Term, load_terms
 from .link import Linker, Mention, TermMatcher
 from .model import Article
@@ -27,13 +28,17 @@ from .sources import field_line, read_text
 from .term_themes import TermThemes, term_themes
 from .themes import Intro, Theme, load_themes
 from .timeline import Mention as DatedMention
-from .timeline import build_timeline
+from .timeline import timeline_at, timeline_places
 
 if TYPE_CHECKING:
     from .render.glossary import Passage as TermPassage
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
+
+#: From this many articles, figures and dates are found in a forked child process (`newsguide.forked`)
+#: while this one classifies: below it, the fork costs more than it saves.
+FORK_FROM_ARTICLES = 20
 
 
 @dataclass
@@ -115,7 +120,9 @@ class Corpus:
 def load_corpus(root: Path) -> Corpus:
     """Load every seed, theme and glossary term; classify the articles and find the terms' mentions.
 
-    Classification and mentions are computed here, once per build.
+    Classification, mentions, figures and the timeline are computed here, once per
+    build; figures and the timeline in a child process when there are enough articles
+    (same results, found on the machine's second core).
 
     Args:
         root: The project root (the folder holding `mkdocs.yml` and `seeds/`).
@@ -166,13 +173,22 @@ def load_corpus(root: Path) -> Corpus:
             corpus.problems.append(error.problem)
             continue
         taken[slug] = name
-    corpus.themes, corpus.intros, problems = load_themes(root)
-    corpus.problems.extend(problems)
-    corpus.classification, problems = classify(corpus.articles, corpus.themes)
-    corpus.problems.extend(_with_field_lines(problem, root) for problem in problems)
-    _load_glossary(corpus)
-    corpus.figures = extract_figures(corpus.articles)
-    corpus.timeline = build_timeline(corpus.articles)
+    articles = corpus.articles
+    # Figures and dates need only the articles: a child process finds them while this one classifies.
+    collect = forked.start(
+        lambda: (figure_places(articles), timeline_places(articles)),
+        worth_forking=len(articles) >= FORK_FROM_ARTICLES,
+    )
+    try:
+        corpus.themes, corpus.intros, problems = load_themes(root)
+        corpus.problems.extend(problems)
+        corpus.classification, problems = classify(articles, corpus.themes)
+        corpus.problems.extend(_with_field_lines(problem, root) for problem in problems)
+        _load_glossary(corpus)
+    finally:
+        figures, dates = collect()
+    corpus.figures = figures_at(figures, articles)
+    corpus.timeline = timeline_at(dates, articles)
     return corpus
 
 

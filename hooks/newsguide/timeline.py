@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .model import Article, Quote
@@ -63,7 +63,13 @@ class Mention(Quote):
     @property
     def sort_key(self) -> tuple[int, int, int, int]:
         """Chronological order: start, then shorter periods first."""
-        return (self.year, self.month, self.day, self.end_year or self.year)
+        return _chronological(self.year, self.month, self.day, self.end_year)
+
+
+#: A mention as plain data, to carry it between processes: the positions of its article (in the
+#: list searched), paragraph and sentence, its start and end in the sentence, then `year`, `month`,
+#: `day`, `end_year`, `approximate` and `note` as in `Mention`.
+MentionPlace = tuple[int, int, int, int, int, int, int, int, int, bool, str]
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,22 @@ class _Found:
     end_year: int = 0
     approximate: bool = False
     note: str = ""
+
+    def place(self, article_index: int, paragraph_index: int, sentence_index: int) -> MentionPlace:
+        # The mention as plain data, found in this sentence of this paragraph of this article.
+        return (
+            article_index,
+            paragraph_index,
+            sentence_index,
+            self.start,
+            self.end,
+            self.year,
+            self.month,
+            self.day,
+            self.end_year,
+            self.approximate,
+            self.note,
+        )
 
 
 #: Words that end the object of "anniversary of …" (a verb or a new clause starts).
@@ -209,27 +231,44 @@ def _span_back(match: re.Match[str], sentence: str, article_year: int, dated: st
     return None
 
 
-def article_mentions(article: Article) -> Iterator[Mention]:
-    """Every dated mention in an article's body, in reading order."""
-    year = article.date.year if article.date else None
-    date_text = _date_text(article)
-    for paragraph in article.body:
-        for sentence in paragraph.sentences:
-            found = sorted(sentence_mentions(sentence.text, year, date_text), key=lambda item: item.start)
-            for item in found:
-                yield Mention(
-                    year=item.year,
-                    month=item.month,
-                    day=item.day,
-                    end_year=item.end_year,
-                    approximate=item.approximate,
-                    words=sentence.text[item.start : item.end],
-                    note=item.note,
-                    article=article,
-                    paragraph=paragraph,
-                    sentence=sentence,
-                    start=item.start,
-                )
+def timeline_places(articles: Iterable[Article]) -> list[MentionPlace]:
+    """Every mention in every article, as plain data, in chronological order (ties in reading order)."""
+    places: list[MentionPlace] = []
+    for article_index, article in enumerate(articles):
+        year = article.date.year if article.date else None
+        date_text = _date_text(article)
+        for paragraph_index, paragraph in enumerate(article.body):
+            for sentence_index, sentence in enumerate(paragraph.sentences):
+                found = sorted(sentence_mentions(sentence.text, year, date_text), key=lambda item: item.start)
+                places.extend(item.place(article_index, paragraph_index, sentence_index) for item in found)
+    return sorted(places, key=lambda place: _chronological(*place[5:9]))
+
+
+def timeline_at(places: Iterable[MentionPlace], articles: Sequence[Article]) -> list[Mention]:
+    """The mentions at these places, each holding the given articles' own paragraph and sentence."""
+    mentions: list[Mention] = []
+    for place in places:
+        article_index, paragraph_index, sentence_index, start, end = place[:5]
+        year, month, day, end_year, approximate, note = place[5:]
+        article = articles[article_index]
+        paragraph = article.body[paragraph_index]
+        sentence = paragraph.sentences[sentence_index]
+        mentions.append(
+            Mention(
+                year=year,
+                month=month,
+                day=day,
+                end_year=end_year,
+                approximate=approximate,
+                words=sentence.text[start:end],
+                note=note,
+                article=article,
+                paragraph=paragraph,
+                sentence=sentence,
+                start=start,
+            )
+        )
+    return mentions
 
 
 def _date_text(article: Article) -> str:
@@ -241,7 +280,11 @@ def _date_text(article: Article) -> str:
     return f"{article.date.day} {article.date:%B %Y}"
 
 
-def build_timeline(articles: Iterable[Article]) -> list[Mention]:
+def build_timeline(articles: Sequence[Article]) -> list[Mention]:
     """Every mention in every article, in chronological order (ties in reading order)."""
-    mentions = [mention for article in articles for mention in article_mentions(article)]
-    return sorted(mentions, key=lambda mention: mention.sort_key)
+    return timeline_at(timeline_places(articles), articles)
+
+
+def _chronological(year: int, month: int, day: int, end_year: int) -> tuple[int, int, int, int]:
+    # The sort key of a mention: its start, then shorter periods first.
+    return (year, month, day, end_year or year)
