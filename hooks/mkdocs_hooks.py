@@ -23,7 +23,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from newsguide.corpus import Corpus, load_corpus
+from newsguide import forked
+from newsguide.corpus import FORK_FROM_ARTICLES, Corpus, load_corpus
 from newsguide.data import data_files
 from newsguide.embeds import fill_embeds
 from newsguide.meta import page_description
@@ -136,13 +137,16 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         _remove(files, _docs_path(problem.path, config))  # never published raw; a page it still gives comes next
     for note in _corpus.notes:
         log.info(str(note))
-    for page in [*build_pages(_corpus, _source_base(config)), *_reference_pages(config)]:
+    # The data files are written on the second core (a forked child) while this one renders the pages.
+    corpus = _corpus
+    data = forked.start(lambda: data_files(corpus), worth_forking=len(corpus.articles) >= FORK_FROM_ARTICLES)
+    for page in [*build_pages(corpus, _source_base(config)), *_reference_pages(config)]:
         for path in {page.path, _docs_path(page.source, config)}:
             _remove(files, path)
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = _edit_uri(page.source, config) if page.source else None
         files.append(file)
-    for path, content in data_files(_corpus).items():
+    for path, content in data().items():
         files.append(File.generated(config, path, content=content))
     return files
 
