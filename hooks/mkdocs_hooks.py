@@ -30,7 +30,7 @@ from newsguide.embeds import fill_embeds
 from newsguide.meta import page_description
 from newsguide.navigation import nav_rank
 from newsguide.pages import Page as EnginePage
-from newsguide.pages import build_pages, source_base
+from newsguide.pages import build_pages, source_base, term_pages
 from newsguide.render import front_matter, source_notice, text
 from newsguide.verbatim import anchor_ids, hold, is_quotation, restore
 
@@ -137,16 +137,22 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         _remove(files, _docs_path(problem.path, config))  # never published raw; a page it still gives comes next
     for note in _corpus.notes:
         log.info(str(note))
-    # The data files are written on the second core (a forked child) while this one renders the pages.
-    corpus = _corpus
-    data = forked.start(lambda: data_files(corpus), worth_forking=len(corpus.articles) >= FORK_FROM_ARTICLES)
-    for page in [*build_pages(corpus, _source_base(config)), *_reference_pages(config)]:
+    # The term pages and data files are rendered on the second core (a forked child) while this one
+    # renders the other pages.
+    corpus, base = _corpus, _source_base(config)
+    rest = forked.start(
+        lambda: (term_pages(corpus, base), data_files(corpus)),
+        worth_forking=len(corpus.articles) >= FORK_FROM_ARTICLES,
+    )
+    pages = build_pages(corpus, base, terms=False)
+    terms, data = rest()
+    for page in [*sorted([*pages, *terms], key=lambda page: page.path), *_reference_pages(config)]:
         for path in {page.path, _docs_path(page.source, config)}:
             _remove(files, path)
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = _edit_uri(page.source, config) if page.source else None
         files.append(file)
-    for path, content in data().items():
+    for path, content in data.items():
         files.append(File.generated(config, path, content=content))
     return files
 

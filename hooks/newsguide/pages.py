@@ -49,7 +49,7 @@ ARTICLES_INDEX = "articles/index.md"
 _DEFAULT_GLOSSARY_INTRO = "# Glossary\n"
 
 
-def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
+def build_pages(corpus: Corpus, source_base: str = "", *, terms: bool = True) -> list[Page]:
     """Render every generated page of the site, sorted by path.
 
     Each page ends with a notice naming the file it is generated from, so a
@@ -61,6 +61,8 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
             link to it, e.g. `https://github.com/owner/repo/blob/main/`; ""
             names the file without a link. Passed in as data, so the engine
             needs no site configuration.
+        terms: False leaves out the term pages, for a caller that renders
+            them apart with `term_pages` (on another core, say).
 
     Returns:
         The pages, sorted by path.
@@ -81,7 +83,8 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     pages.append(
         Page(OTHER_PATH, render_other(corpus), corpus.intros["other"].source if "other" in corpus.intros else "")
     )
-    pages.extend(Page(term.page_path, render_term(corpus, term), term.source) for term in corpus.terms)
+    if terms:
+        pages.extend(_term_pages(corpus))
     intro = corpus.glossary_intro or _DEFAULT_GLOSSARY_INTRO
     pages.append(Page("glossary/index.md", render_glossary_index(corpus, intro), f"{GLOSSARY_DIR}/index.md"))
     pages.append(Page(ARTICLES_INDEX, _articles_index(corpus), "hooks/newsguide/pages.py"))
@@ -89,6 +92,21 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     pages.append(Page("figures.md", figures, "hooks/newsguide/figures.py"))
     timeline = render_timeline_page(corpus.timeline)
     pages.append(Page("timeline.md", timeline, "hooks/newsguide/timeline.py"))
+    return _finished(pages, source_base)
+
+
+def term_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
+    """Render the glossary's term pages only, as `build_pages` does, sorted by path."""
+    return _finished(_term_pages(corpus), source_base)
+
+
+def _term_pages(corpus: Corpus) -> list[Page]:
+    # One page per glossary term, before its source notice.
+    return [Page(term.page_path, render_term(corpus, term), term.source) for term in corpus.terms]
+
+
+def _finished(pages: list[Page], source_base: str) -> list[Page]:
+    # Each page with the notice naming its source file, sorted by path.
     pages = [Page(page.path, page.markdown + source_notice(page.source, source_base), page.source) for page in pages]
     return sorted(pages, key=lambda page: page.path)
 
