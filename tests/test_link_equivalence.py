@@ -2,10 +2,11 @@
 
 `link_html` was rewritten for speed (a regular-expression tokenizer, a trie-shaped
 finder); its output must not change by one byte. The previous implementation is
-kept here as the reference: the two are compared over every page of the real
-built site, over the real corpus's sentences, and over generated HTML with the
-tricky cases (attributes holding ">", comments, script and style, character
-references, nested inline tags, headings, skipped regions).
+kept here as the reference (its matcher ran the same longest-first pattern, on
+its own): the two are compared over every page of the real built site, over the
+real corpus's sentences, and over generated HTML with the tricky cases
+(attributes holding ">", comments, script and style, character references,
+nested inline tags, headings, skipped regions).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsguide.corpus import load_corpus
-from newsguide.glossary import DASH, QUOTE, Term, alias_key
+from newsguide.glossary import Term
 from newsguide.link import (
     _HEADINGS,
     _TERM_HREF,
@@ -40,28 +41,8 @@ _RAW_TEXT = frozenset({"script", "style"})
 _SKIPPED = re.compile(f"({re.escape(SKIP_START)}.*?{re.escape(SKIP_END)})", re.DOTALL)
 
 
-class ReferenceMatcher:
-    # The matcher before the trie-shaped finder: one longest-first alternation, run with finditer.
-
-    def __init__(self, terms: Iterable[Term]) -> None:
-        #: alias key → term slug, or None for an `exclude` phrase that links nothing.
-        self._targets: dict[str, str | None] = {}
-        self._plural: dict[str, bool] = {}
-        self._seen: dict[str, str | None] = {}
-        forms: dict[str, str] = {}
-        for term in terms:
-            self._plural[term.slug] = term.plural
-            for alias in term.aliases:
-                self._targets.setdefault(alias_key(alias), term.slug)
-                forms.setdefault(alias_key(alias), alias)
-        for term in terms:
-            for phrase in term.exclude:
-                if alias_key(phrase) not in self._targets:
-                    self._targets[alias_key(phrase)] = None
-                    forms[alias_key(phrase)] = phrase
-        ordered = sorted(forms.values(), key=lambda form: (-len(form), form))
-        alternation = "|".join(_pattern(form) for form in ordered) or "(?!)"
-        self.pattern = re.compile(rf"(?<!\w)(?P<core>{alternation})(?P<plural>e?s)?(?P<possessive>{QUOTE}s)?(?!\w)")
+class ReferenceMatcher(TermMatcher):
+    # The matcher before the trie-shaped finder: the same longest-first pattern, run alone with finditer.
 
     def matches(self, value: str) -> Iterator[Match]:
         """Yield every mention of a term in `value`, left to right, never overlapping."""
@@ -70,12 +51,6 @@ class ReferenceMatcher:
             if term is None or (found.group("plural") and not self._plural[term]):
                 continue
             yield Match(found.start(), found.end(), term)
-
-    def _target(self, core: str) -> str | None:
-        # The term a matched form belongs to (None for an exclude phrase); memoised per spelling.
-        if core not in self._seen:
-            self._seen[core] = self._targets.get(alias_key(core))
-        return self._seen[core]
 
 
 class ReferenceLinker:
@@ -167,34 +142,6 @@ class _ReferenceParser(HTMLParser):
 
     def unknown_decl(self, data: str) -> None:
         self.out.append(f"<![{data}]>")
-
-
-def _pattern(phrase: str) -> str:
-    # One alias as a regular expression, with the case rules described in the module docstring.
-    phrase = phrase.strip()
-    letters = [c for c in phrase if c.isalpha()]
-    if not any(c.islower() for c in letters):
-        return _chars(phrase)
-    if phrase[0].isupper() and not re.search(r"\s", phrase):
-        return re.escape(phrase[0]) + f"(?i:{_chars(phrase[1:])})"
-    return f"(?i:{_chars(phrase)})"
-
-
-def _chars(phrase: str) -> str:
-    # Escape a phrase, letting dashes, apostrophes and white space match their variants.
-    parts = []
-    for piece in re.split(r"(\s+)", phrase):
-        if piece.isspace():
-            parts.append(r"\s+")
-            continue
-        for char in piece:
-            if re.match(DASH, char):
-                parts.append(DASH)
-            elif re.match(QUOTE, char):
-                parts.append(QUOTE)
-            else:
-                parts.append(re.escape(char))
-    return "".join(parts)
 
 
 # The comparisons -----------------------------------------------------------------
