@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .fold import fold, folded
-from .model import Article, Quote
+from .model import Article, Quote, sentence_at
 from .numbers import NUMBER, QUALIFIER, SCALE
 
 
@@ -217,9 +217,7 @@ def figures_at(places: Iterable[FigurePlace], articles: Sequence[Article]) -> li
     """The figures at these places, each holding the given articles' own paragraph and sentence."""
     figures: list[Figure] = []
     for article_index, paragraph_index, sentence_index, start, end, slug in places:
-        article = articles[article_index]
-        paragraph = article.body[paragraph_index]
-        sentence = paragraph.sentences[sentence_index]
+        article, paragraph, sentence = sentence_at(articles, article_index, paragraph_index, sentence_index)
         figures.append(Figure(sentence.text[start:end], article, paragraph, sentence, start, kind=_KIND_BY_SLUG[slug]))
     return figures
 

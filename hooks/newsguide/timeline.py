@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .model import Article, Quote
+from .model import Article, Quote, sentence_at
 from .numbers import NUMBER, QUALIFIER, number_value
 
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
@@ -66,15 +66,9 @@ class Mention(Quote):
         return _chronological(self.year, self.month, self.day, self.end_year)
 
 
-#: A mention as plain data, to carry it between processes: the positions of its article (in the
-#: list searched), paragraph and sentence, its start and end in the sentence, then `year`, `month`,
-#: `day`, `end_year`, `approximate` and `note` as in `Mention`.
-MentionPlace = tuple[int, int, int, int, int, int, int, int, int, bool, str]
-
-
 @dataclass(frozen=True)
 class _Found:
-    # A mention before it is tied to its article: offsets and placement only.
+    # A mention before it is tied to its article: offsets and placement only (plain data, so it pickles).
     start: int
     end: int
     year: int
@@ -84,21 +78,15 @@ class _Found:
     approximate: bool = False
     note: str = ""
 
-    def place(self, article_index: int, paragraph_index: int, sentence_index: int) -> MentionPlace:
-        # The mention as plain data, found in this sentence of this paragraph of this article.
-        return (
-            article_index,
-            paragraph_index,
-            sentence_index,
-            self.start,
-            self.end,
-            self.year,
-            self.month,
-            self.day,
-            self.end_year,
-            self.approximate,
-            self.note,
-        )
+    @property
+    def sort_key(self) -> tuple[int, int, int, int]:
+        # Chronological order, as `Mention.sort_key`.
+        return _chronological(self.year, self.month, self.day, self.end_year)
+
+
+#: A mention as plain data, to carry it between processes: the positions of its article (in the
+#: list searched), paragraph and sentence, and what was found there.
+MentionPlace = tuple[int, int, int, _Found]
 
 
 #: Words that end the object of "anniversary of …" (a verb or a new clause starts).
@@ -240,32 +228,28 @@ def timeline_places(articles: Iterable[Article]) -> list[MentionPlace]:
         for paragraph_index, paragraph in enumerate(article.body):
             for sentence_index, sentence in enumerate(paragraph.sentences):
                 found = sorted(sentence_mentions(sentence.text, year, date_text), key=lambda item: item.start)
-                places.extend(item.place(article_index, paragraph_index, sentence_index) for item in found)
-    return sorted(places, key=lambda place: _chronological(*place[5:9]))
+                places.extend((article_index, paragraph_index, sentence_index, item) for item in found)
+    return sorted(places, key=lambda place: place[3].sort_key)
 
 
 def timeline_at(places: Iterable[MentionPlace], articles: Sequence[Article]) -> list[Mention]:
     """The mentions at these places, each holding the given articles' own paragraph and sentence."""
     mentions: list[Mention] = []
-    for place in places:
-        article_index, paragraph_index, sentence_index, start, end = place[:5]
-        year, month, day, end_year, approximate, note = place[5:]
-        article = articles[article_index]
-        paragraph = article.body[paragraph_index]
-        sentence = paragraph.sentences[sentence_index]
+    for article_index, paragraph_index, sentence_index, found in places:
+        article, paragraph, sentence = sentence_at(articles, article_index, paragraph_index, sentence_index)
         mentions.append(
             Mention(
-                year=year,
-                month=month,
-                day=day,
-                end_year=end_year,
-                approximate=approximate,
-                words=sentence.text[start:end],
-                note=note,
+                year=found.year,
+                month=found.month,
+                day=found.day,
+                end_year=found.end_year,
+                approximate=found.approximate,
+                words=sentence.text[found.start : found.end],
+                note=found.note,
                 article=article,
                 paragraph=paragraph,
                 sentence=sentence,
-                start=start,
+                start=found.start,
             )
         )
     return mentions
