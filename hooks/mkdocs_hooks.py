@@ -163,21 +163,28 @@ def _source_base(config: MkDocsConfig) -> str:
     return source_base(config.repo_url or "", config.edit_uri or "", docs)
 
 
-def _reference_pages(config: MkDocsConfig) -> list[EnginePage]:
-    """One API reference page per public engine module, and an index, so new modules document themselves."""
-    base = _source_base(config)
-    root = Path(config.config_file_path).parent.resolve()
-    package = Path(__file__).resolve().parent / "newsguide"  # the engine beside this adapter
-    pages: list[EnginePage] = []
-    rows: list[str] = []
+def engine_modules() -> Iterator[tuple[str, str, Path]]:
+    """Each public module of the engine beside this adapter: its dotted name, its reference page's path, its file.
+
+    A module is public unless a part of its name starts with "_"; a package's page is its `index.md`.
+    """
+    package = Path(__file__).resolve().parent / "newsguide"
     for file in sorted(package.rglob("*.py")):
         parts = file.relative_to(package).with_suffix("").parts
         if parts[-1] == "__init__":
             parts = parts[:-1]
-        if not parts or any(part.startswith("_") for part in parts):
-            continue
-        name = ".".join(("newsguide", *parts))
-        path = "/".join(parts) + ("/index.md" if file.name == "__init__.py" else ".md")
+        if parts and not any(part.startswith("_") for part in parts):
+            path = "/".join(parts) + ("/index.md" if file.name == "__init__.py" else ".md")
+            yield ".".join(("newsguide", *parts)), path, file
+
+
+def _reference_pages(config: MkDocsConfig) -> list[EnginePage]:
+    """One API reference page per public engine module, and an index, so new modules document themselves."""
+    base = _source_base(config)
+    root = Path(config.config_file_path).parent.resolve()
+    pages: list[EnginePage] = []
+    rows: list[str] = []
+    for name, path, file in engine_modules():
         # Read the summary without importing the module, so `mkdocs serve` never shows a stale one.
         summary = _docstring_summary(file.read_text(encoding="utf-8"))
         source = file.relative_to(root).as_posix()

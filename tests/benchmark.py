@@ -47,6 +47,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mkdocs_hooks import engine_modules
+
 from newsguide.corpus import load_corpus
 from tests.sitebuild import ROOT
 
@@ -149,15 +151,8 @@ def write_reference_pages(docs: Path) -> int:
     Returns:
         The number of module pages.
     """
-    package = ROOT / "hooks" / "newsguide"
     rows = []
-    for file in sorted(package.rglob("*.py")):
-        parts = file.relative_to(package).with_suffix("").parts
-        parts = parts[:-1] if parts[-1] == "__init__" else parts
-        if not parts or any(part.startswith("_") for part in parts):
-            continue
-        name = ".".join(("newsguide", *parts))
-        path = "/".join(parts) + ("/index.md" if file.name == "__init__.py" else ".md")
+    for name, path, _ in engine_modules():  # the modules the hooks write reference pages for
         (docs / "reference" / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / "reference" / path).write_text(f"---\ntitle: {name}\n---\n\n::: {name}\n", encoding="utf-8")
         rows.append(f"| [`{name}`]({path}) |")
