@@ -133,8 +133,23 @@ def test_work_not_worth_a_fork_runs_in_process(forks: list[int]) -> None:
 
 @needs_fork
 def test_large_result_is_read_whole(forks: list[int]) -> None:
-    # More than a pipe holds: the parent must read while the child writes, then reap it.
+    # Megabytes, more than a pipe holds: the whole result comes back, and the child is reaped.
     parent = os.getpid()
     collect = forked.start(lambda: (os.getpid() != parent, "x" * 5_000_000))
     assert collect() == (True, "x" * 5_000_000)
     assert len(forks) == 1
+
+
+@needs_fork
+def test_a_discarded_result_is_reaped_and_not_computed_here(forks: list[int]) -> None:
+    ran_here: list[bool] = []
+    parent = os.getpid()
+
+    def work() -> int:
+        if os.getpid() == parent:
+            ran_here.append(True)
+        return 1
+
+    forked.start(work).discard()
+    assert len(forks) == 1  # and the fixture checks that it was reaped
+    assert ran_here == []
