@@ -3,6 +3,20 @@
 Everything else under `hooks/` is plain Python that never imports MkDocs, so
 the engine can outlive MkDocs 1.x and Material: this file only passes MkDocs
 events to it and MkDocs objects back.
+
+MkDocs builds on one core. From `FORK_FROM_ARTICLES` articles, the hooks put
+the second to work in forked children (`newsguide.forked`), each on work whose
+result is needed later than it can be ready:
+
+* `on_files` renders the article pages, which MkDocs reads first; a child
+  renders the other generated pages and the data files, which are filled in
+  when MkDocs first reads one of them (`on_pre_page`, else `on_env`).
+* `on_env` moves the article pages to the end of the build, and a child links
+  their glossary terms while MkDocs builds the other pages; `on_page_context`
+  takes a page's linked HTML from it only if the page's HTML is still the very
+  string sent.
+
+The site is the same file for file as a build on one core (a test checks it).
 """
 
 from __future__ import annotations
@@ -12,9 +26,11 @@ import gc
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure import StructureItem
@@ -25,18 +41,48 @@ from mkdocs.utils.templates import TemplateContext
 
 from newsguide import forked
 from newsguide.corpus import FORK_FROM_ARTICLES, Corpus, load_corpus
-from newsguide.data import data_files
+from newsguide.data import DATA_FILES, data_files
 from newsguide.embeds import fill_embeds
 from newsguide.meta import page_description
 from newsguide.navigation import nav_rank
+from newsguide.pages import ARTICLES_INDEX, planned_pages, source_base
 from newsguide.pages import Page as EnginePage
-from newsguide.pages import build_pages, source_base, term_pages
 from newsguide.render import front_matter, source_notice, text
 from newsguide.verbatim import anchor_ids, hold, is_quotation, restore
 
 log = logging.getLogger("mkdocs.hooks.newsguide")
 
 _corpus: Corpus | None = None
+
+
+@dataclass
+class _Pending:
+    """Generated pages and data files being rendered on the second core, and their files, awaiting them."""
+
+    collect: forked.Collect[tuple[dict[str, str], dict[str, str]]]  # Markdown by page path, data by file path
+    pages: dict[str, File] = field(default_factory=dict)  # by path
+    data: dict[str, File] = field(default_factory=dict)  # by path
+
+
+@dataclass
+class _Linking:
+    """Article pages being linked on the second core: the HTML sent, and the linked HTML once collected."""
+
+    sent: dict[str, str]  # page URL → its HTML as sent
+    collect: forked.Collect[dict[str, str]]  # page URL → its HTML linked
+    linked: dict[str, str] | None = None
+
+    def result(self) -> dict[str, str]:
+        """The linked HTML of every page sent (collected once, waiting for it if need be)."""
+        if self.linked is None:
+            self.linked = self.collect()
+        return self.linked
+
+
+_pending: _Pending | None = None
+_linking: _Linking | None = None
+#: What an awaited file holds until it is delivered (never published: `_deliver` runs before it is read).
+_AWAITED = ""
 #: The verbatim regions held out of each page's Markdown, by source path, until its HTML comes back.
 _held: dict[str, dict[str, str]] = {}
 
@@ -52,13 +98,36 @@ _MKDOCSTRINGS_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/_mkdoc
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load the corpus and add every generated page as a virtual file."""
     gc.unfreeze()  # a corpus an earlier build under `mkdocs serve` froze may go now
+    _discard()
     files = _add_generated_files(files, config)
     gc.freeze()  # the corpus lives all build: later collections need not walk it again and again
     return files
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Before MkDocs reads the first page rendered on the second core, fill them all in."""
+    if _pending is not None and page.file.src_uri in _pending.pages:
+        _deliver()
+    return page
+
+
+@event_priority(-200)  # after autorefs and mkdocstrings, the last to change the pages' HTML before they are built
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Fill in the data files before MkDocs copies them; start linking the article pages on the second core."""
+    _deliver()  # if no page has needed the delivery yet
+    if _corpus is not None:
+        _start_linking(files)
+    return env
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no child process behind."""
+    _discard()
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Let the garbage collector see the corpus again, so a rebuild under `mkdocs serve` frees the old one."""
+    _discard()  # nothing is left to collect unless no article page was built
     gc.unfreeze()
 
 
@@ -109,7 +178,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     """Link the first mention of each glossary term in each section of the page."""
     if _corpus is not None and page.content is not None:
-        page.content = _corpus.linker.link_html(page.content, page.url)
+        page.content = _linked(page, _corpus)
     return context
 
 
@@ -137,24 +206,92 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         _remove(files, _docs_path(problem.path, config))  # never published raw; a page it still gives comes next
     for note in _corpus.notes:
         log.info(str(note))
-    # The term pages and data files are rendered on the second core (a forked child) while this one
-    # renders the other pages.
+    # MkDocs reads the pages in the order of `files`. The article pages cost little: they are rendered
+    # here, and read first, then the API reference. Meanwhile the other pages and the data files are
+    # rendered on the second core (a forked child), and delivered when MkDocs first reads one of them.
+    global _pending
     corpus, base = _corpus, _source_base(config)
-    rest = forked.start(
-        lambda: (term_pages(corpus, base), data_files(corpus)),
-        worth_forking=len(corpus.articles) >= FORK_FROM_ARTICLES,
+    first = {article.page_path for article in corpus.articles} | {ARTICLES_INDEX}
+    planned = planned_pages(corpus)
+    later = [page for page in planned if page.path not in first]
+    _pending = _Pending(
+        forked.start(
+            lambda: ({page.path: page.render(corpus, base).markdown for page in later}, data_files(corpus)),
+            worth_forking=len(corpus.articles) >= FORK_FROM_ARTICLES,
+        )
     )
-    pages = build_pages(corpus, base, terms=False)
-    terms, data = rest()
-    for page in [*sorted([*pages, *terms], key=lambda page: page.path), *_reference_pages(config)]:
-        for path in {page.path, _docs_path(page.source, config)}:
-            _remove(files, path)
-        file = File.generated(config, page.path, content=page.markdown)
-        file.edit_uri = _edit_uri(page.source, config) if page.source else None
-        files.append(file)
-    for path, content in data.items():
-        files.append(File.generated(config, path, content=content))
+    for page in [*(page.render(corpus, base) for page in planned if page.path in first), *_reference_pages(config)]:
+        _add_page(files, config, page.path, page.source, page.markdown)
+    for awaited in later:
+        _pending.pages[awaited.path] = _add_page(files, config, awaited.path, awaited.source, _AWAITED)
+    for path in sorted(DATA_FILES):
+        _pending.data[path] = File.generated(config, path, content=_AWAITED)
+        files.append(_pending.data[path])
     return files
+
+
+def _add_page(files: Files, config: MkDocsConfig, path: str, source: str, markdown: str) -> File:
+    # Add a generated page in place of any hand-written file at its path or at its source's.
+    for replaced in {path, _docs_path(source, config)}:
+        _remove(files, replaced)
+    file = File.generated(config, path, content=markdown)
+    file.edit_uri = _edit_uri(source, config) if source else None
+    files.append(file)
+    return file
+
+
+def _deliver() -> None:
+    # Fill in the pages and data files rendered on the second core (waiting for them if need be).
+    global _pending
+    pending, _pending = _pending, None
+    if pending is None:
+        return
+    markdown, data = pending.collect()
+    for path, file in pending.pages.items():
+        file.content_string = markdown[path]
+    for path, file in pending.data.items():
+        file.content_string = data[path]
+
+
+def _discard() -> None:
+    # The end of a build, or a build that failed: reap the children whose results were not needed.
+    global _pending, _linking
+    pending, _pending = _pending, None
+    linking, _linking = _linking, None
+    if pending is not None:
+        pending.collect.discard()
+    if linking is not None and linking.linked is None:
+        linking.collect.discard()
+
+
+def _start_linking(files: Files) -> None:
+    # Build the article pages last, and link them on the second core while this one builds the rest.
+    global _linking
+    assert _corpus is not None
+    corpus = _corpus
+    paths = {article.page_path for article in corpus.articles}
+    articles = [file for file in files.documentation_pages() if file.src_uri in paths]
+    for file in articles:
+        files.remove(file)
+        files.append(file)
+    sent = {file.page.url: file.page.content for file in articles if file.page and file.page.content is not None}
+    linker = corpus.linker
+    _linking = _Linking(
+        sent,
+        forked.start(
+            lambda: {url: linker.link_html(html, url) for url, html in sent.items()},
+            worth_forking=len(corpus.articles) >= FORK_FROM_ARTICLES,
+        ),
+    )
+
+
+def _linked(page: Page, corpus: Corpus) -> str:
+    # The page's HTML with its terms linked: from the second core if its HTML is still the very
+    # string sent there (no plugin has changed it since), else linked here.
+    assert page.content is not None
+    if _linking is not None and _linking.sent.get(page.url) is page.content:
+        return _linking.result()[page.url]
+    return corpus.linker.link_html(page.content, page.url)
 
 
 def _source_base(config: MkDocsConfig) -> str:

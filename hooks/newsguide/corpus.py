@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
 
-#: From this many articles, figures and dates are found in a forked child process (`newsguide.forked`)
-#: while this one classifies: below it, the fork costs more than it saves.
+#: From this many articles, work runs in forked child processes (`newsguide.forked`): here, figures
+#: and dates are found while this process classifies; the MkDocs adapter renders the pages other than
+#: the articles, and links the article pages, in children too. Below it, a fork costs more than it saves.
 FORK_FROM_ARTICLES = 20
 
 

@@ -8,11 +8,14 @@ MkDocs adapter is one such consumer, the Markdown export another.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from .corpus import Corpus
 from .embeds import article_list
-from .glossary import GLOSSARY_DIR
+from .glossary import GLOSSARY_DIR, Term
+from .model import Article
 from .render import front_matter, source_notice
 from .render.article import render_article
 from .render.figures import render_figures_page
@@ -42,6 +45,34 @@ class Page:
     source: str
 
 
+@dataclass(frozen=True)
+class PlannedPage:
+    """A generated page whose address and source are known before its Markdown is written.
+
+    A site generator can list every page first and render each when it needs
+    it, or render some on another core.
+
+    Attributes:
+        path: As `Page.path`.
+        source: As `Page.source`.
+        write: Writes the page's Markdown from the corpus, before the notice
+            naming its source.
+    """
+
+    path: str
+    source: str
+    write: Callable[[Corpus], str]
+
+    def render(self, corpus: Corpus, source_base: str = "") -> Page:
+        """Write the page, ending with the notice naming its source file (see `render.source_notice`).
+
+        Args:
+            corpus: The loaded corpus.
+            source_base: As in `build_pages`.
+        """
+        return Page(self.path, self.write(corpus) + source_notice(self.source, source_base), self.source)
+
+
 #: The articles section's index page, listing every article.
 ARTICLES_INDEX = "articles/index.md"
 
@@ -49,7 +80,7 @@ ARTICLES_INDEX = "articles/index.md"
 _DEFAULT_GLOSSARY_INTRO = "# Glossary\n"
 
 
-def build_pages(corpus: Corpus, source_base: str = "", *, terms: bool = True) -> list[Page]:
+def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     """Render every generated page of the site, sorted by path.
 
     Each page ends with a notice naming the file it is generated from, so a
@@ -61,54 +92,60 @@ def build_pages(corpus: Corpus, source_base: str = "", *, terms: bool = True) ->
             link to it, e.g. `https://github.com/owner/repo/blob/main/`; ""
             names the file without a link. Passed in as data, so the engine
             needs no site configuration.
-        terms: False leaves out the term pages, for a caller that renders
-            them apart with `term_pages` (on another core, say).
 
     Returns:
         The pages, sorted by path.
     """
-    themes = corpus.themes
-    pages = [
-        Page(
-            article.page_path,
-            render_article(article, corpus.classification.passages(article), themes),
-            article.source.as_posix(),
-        )
+    return [planned.render(corpus, source_base) for planned in planned_pages(corpus)]
+
+
+def planned_pages(corpus: Corpus) -> list[PlannedPage]:
+    """Every generated page of the site, sorted by path, not yet rendered.
+
+    Args:
+        corpus: The loaded corpus.
+
+    Returns:
+        The pages `build_pages` renders, in the same order.
+    """
+    planned = [
+        PlannedPage(article.page_path, article.source.as_posix(), partial(_article_page, article))
         for article in corpus.articles
     ]
-    pages.extend(Page(theme.page_path, render_theme(theme, corpus), theme.source) for theme in themes)
-    pages.append(
-        Page(INDEX_PATH, render_themes_index(corpus), corpus.intros["index"].source if "index" in corpus.intros else "")
-    )
-    pages.append(
-        Page(OTHER_PATH, render_other(corpus), corpus.intros["other"].source if "other" in corpus.intros else "")
-    )
-    if terms:
-        pages.extend(_term_pages(corpus))
-    intro = corpus.glossary_intro or _DEFAULT_GLOSSARY_INTRO
-    pages.append(Page("glossary/index.md", render_glossary_index(corpus, intro), f"{GLOSSARY_DIR}/index.md"))
-    pages.append(Page(ARTICLES_INDEX, _articles_index(corpus), "hooks/newsguide/pages.py"))
-    figures = render_figures_page(corpus.figures, len(corpus.articles))
-    pages.append(Page("figures.md", figures, "hooks/newsguide/figures.py"))
-    timeline = render_timeline_page(corpus.timeline)
-    pages.append(Page("timeline.md", timeline, "hooks/newsguide/timeline.py"))
-    return _finished(pages, source_base)
+    planned.extend(PlannedPage(theme.page_path, theme.source, partial(render_theme, theme)) for theme in corpus.themes)
+    for path, name, write in [(INDEX_PATH, "index", render_themes_index), (OTHER_PATH, "other", render_other)]:
+        planned.append(PlannedPage(path, corpus.intros[name].source if name in corpus.intros else "", write))
+    planned.extend(PlannedPage(term.page_path, term.source, partial(_term_page, term)) for term in corpus.terms)
+    planned.append(PlannedPage("glossary/index.md", f"{GLOSSARY_DIR}/index.md", _glossary_index))
+    planned.append(PlannedPage(ARTICLES_INDEX, "hooks/newsguide/pages.py", _articles_index))
+    planned.append(PlannedPage("figures.md", "hooks/newsguide/figures.py", _figures_page))
+    planned.append(PlannedPage("timeline.md", "hooks/newsguide/timeline.py", _timeline_page))
+    return sorted(planned, key=lambda page: page.path)
 
 
-def term_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
-    """Render the glossary's term pages only, as `build_pages` does, sorted by path."""
-    return _finished(_term_pages(corpus), source_base)
+def _article_page(article: Article, corpus: Corpus) -> str:
+    # An article's own page: its text, with the themes of its passages.
+    return render_article(article, corpus.classification.passages(article), corpus.themes)
 
 
-def _term_pages(corpus: Corpus) -> list[Page]:
-    # One page per glossary term, before its source notice.
-    return [Page(term.page_path, render_term(corpus, term), term.source) for term in corpus.terms]
+def _term_page(term: Term, corpus: Corpus) -> str:
+    # A glossary term's page.
+    return render_term(corpus, term)
 
 
-def _finished(pages: list[Page], source_base: str) -> list[Page]:
-    # Each page with the notice naming its source file, sorted by path.
-    pages = [Page(page.path, page.markdown + source_notice(page.source, source_base), page.source) for page in pages]
-    return sorted(pages, key=lambda page: page.path)
+def _glossary_index(corpus: Corpus) -> str:
+    # The glossary's index, under the hand-written introduction (or a plain heading).
+    return render_glossary_index(corpus, corpus.glossary_intro or _DEFAULT_GLOSSARY_INTRO)
+
+
+def _figures_page(corpus: Corpus) -> str:
+    # The key figures of every article.
+    return render_figures_page(corpus.figures, len(corpus.articles))
+
+
+def _timeline_page(corpus: Corpus) -> str:
+    # Every dated mention, in time order.
+    return render_timeline_page(corpus.timeline)
 
 
 def _articles_index(corpus: Corpus) -> str:
