@@ -4,13 +4,19 @@ Everything else under `hooks/` is plain Python that never imports MkDocs, so
 the engine can outlive MkDocs 1.x and Material: this file only passes MkDocs
 events to it and MkDocs objects back.
 
-MkDocs builds on one core. From `FORK_FROM_ARTICLES` articles, the hooks put
-the second to work in forked children (`newsguide.forked`), each on work whose
-result is needed later than it can be ready:
+MkDocs builds on one core. The hooks put the second to work in forked
+children (`newsguide.forked`, from `FORK_FROM_ARTICLES` articles; below it the
+same work runs here, when first needed), each on work whose result MkDocs needs
+later than it can be ready:
 
-* `on_files` renders the article pages, which MkDocs reads first; a child
-  renders the other generated pages and the data files, which are filled in
-  when MkDocs first reads one of them (`on_pre_page`, else `on_env`).
+* `on_files` only loads the corpus (`open_corpus`) and lists the pages. MkDocs
+  reads the API reference first (the order of `files`), then the article
+  pages, which one child classifies and renders, then the other generated
+  pages and the hand-written ones (moved last in `on_nav`). A second child
+  completes the corpus (mentions, figures, dates) and renders those pages, the
+  blocks they embed and the data files. Each child's files are filled in when
+  MkDocs first reads one of its pages (`on_pre_page`, else `on_env`), and the
+  problems and notes it found are logged then.
 * `on_env` moves the article pages to the end of the build, and a child links
   their glossary terms while MkDocs builds the other pages; `on_page_context`
   takes a page's linked HTML from it only if the page's HTML is still the very
@@ -26,7 +32,7 @@ import gc
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,28 +46,37 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from newsguide import forked
-from newsguide.corpus import FORK_FROM_ARTICLES, Corpus, load_corpus
+from newsguide.corpus import FORK_FROM_ARTICLES, Corpus, classify_corpus, complete, open_corpus
 from newsguide.data import DATA_FILES, data_files
-from newsguide.embeds import fill_embeds
+from newsguide.embeds import embed_names, fill_rendered, render_embeds
 from newsguide.meta import page_description
 from newsguide.navigation import nav_rank
-from newsguide.pages import ARTICLES_INDEX, planned_pages, source_base
+from newsguide.pages import ARTICLES_INDEX, PlannedPage, planned_pages, source_base
 from newsguide.pages import Page as EnginePage
+from newsguide.problems import Problem
 from newsguide.render import front_matter, source_notice, text
 from newsguide.verbatim import anchor_ids, hold, is_quotation, restore
 
 log = logging.getLogger("mkdocs.hooks.newsguide")
 
+#: The corpus as `open_corpus` loads it. The renderings classify and complete it, in children when the
+#: corpus is large: this process may never see its classification, mentions, figures or dates.
 _corpus: Corpus | None = None
 
 
-@dataclass
-class _Pending:
-    """Generated pages and data files being rendered on the second core, and their files, awaiting them."""
+#: What a rendering gives: file contents by path inside `docs/` (pages) or the site (data files),
+#: embedded blocks by page path and marker name, problems (warnings) and notes (info) to log.
+_Rendered = tuple[dict[str, str], dict[str, dict[str, str]], list[Problem], list[Problem]]
 
-    collect: forked.Collect[tuple[dict[str, str], dict[str, str]]]  # Markdown by page path, data by file path
-    pages: dict[str, File] = field(default_factory=dict)  # by path
-    data: dict[str, File] = field(default_factory=dict)  # by path
+
+@dataclass
+class _Rendering:
+    """Files being rendered on the second core (or, for a small corpus, here when first needed)."""
+
+    collect: forked.Collect[_Rendered]
+    files: dict[str, File]  # by path: the files whose content it renders
+    needed_by: set[str]  # the pages (by path) that MkDocs may not read before it is delivered
+    delivered: bool = False
 
 
 @dataclass
@@ -79,9 +94,11 @@ class _Linking:
         return self.linked
 
 
-_pending: _Pending | None = None
+_renderings: list[_Rendering] = []
 _linking: _Linking | None = None
-#: What an awaited file holds until it is delivered (never published: `_deliver` runs before it is read).
+#: The blocks embedded in pages (hand-written ones, the glossary index), by page path and marker name.
+_embeds: dict[str, dict[str, str]] = {}
+#: What an awaited file holds until it is delivered (never published: delivery comes before MkDocs reads it).
 _AWAITED = ""
 #: The verbatim regions held out of each page's Markdown, by source path, until its HTML comes back.
 _held: dict[str, dict[str, str]] = {}
@@ -105,16 +122,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    """Before MkDocs reads the first page rendered on the second core, fill them all in."""
-    if _pending is not None and page.file.src_uri in _pending.pages:
-        _deliver()
+    """Before MkDocs reads a page that needs a rendering on the second core, fill in all its files."""
+    for rendering in _renderings:
+        if not rendering.delivered and page.file.src_uri in rendering.needed_by:
+            _deliver(rendering)
     return page
 
 
 @event_priority(-200)  # after autorefs and mkdocstrings, the last to change the pages' HTML before they are built
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Fill in the data files before MkDocs copies them; start linking the article pages on the second core."""
-    _deliver()  # if no page has needed the delivery yet
+    for rendering in _renderings:  # the data files, if no page has needed their rendering yet
+        if not rendering.delivered:
+            _deliver(rendering)
     if _corpus is not None:
         _start_linking(files)
     return env
@@ -135,9 +155,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Reading order for the top level (home, articles, themes, glossary, figures, timeline, the rest).
 
     Article pages are left out of the sidebar: the articles index lists them.
+    MkDocs reads the hand-written pages last (the order of `files`, which has
+    given the navigation already): their embedded blocks are rendered with
+    the pages from the whole corpus, on the second core.
     """
     if _corpus is not None:
         nav = _without_articles(nav)
+        for file in [file for file in files.documentation_pages() if file.generated_by is None]:
+            files.remove(file)
+            files.append(file)
     nav.items.sort(key=lambda item: nav_rank(_first_source(item)))
     nav.pages = list(_pages(nav.items))
     for index, page in enumerate(nav.pages):
@@ -157,7 +183,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = text(page_description(markdown, config.site_description or ""))
     if _corpus is None:
         return markdown
-    markdown, _held[page.file.src_uri] = hold(fill_embeds(markdown, _corpus, page.url))
+    if page.file.src_uri in _embeds:
+        markdown = fill_rendered(markdown, _embeds[page.file.src_uri])
+    markdown, _held[page.file.src_uri] = hold(markdown)
     return markdown
 
 
@@ -198,36 +226,77 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def _add_generated_files(files: Files, config: MkDocsConfig) -> Files:
-    # Load the corpus; log its problems; add its pages, the API reference and the data files.
+    # Load the corpus; log its problems; add the API reference, then the corpus's pages and data
+    # files, whose content two renderings deliver (see the module docstring).
     global _corpus
-    _corpus = load_corpus(Path(config.config_file_path).parent)
-    for problem in _corpus.problems:
+    _corpus = corpus = open_corpus(Path(config.config_file_path).parent)
+    for problem in corpus.problems:
         log.warning(str(problem))
         _remove(files, _docs_path(problem.path, config))  # never published raw; a page it still gives comes next
-    for note in _corpus.notes:
-        log.info(str(note))
-    # MkDocs reads the pages in the order of `files`. The article pages cost little: they are rendered
-    # here, and read first, then the API reference. Meanwhile the other pages and the data files are
-    # rendered on the second core (a forked child), and delivered when MkDocs first reads one of them.
-    global _pending
-    corpus, base = _corpus, _source_base(config)
+    base = _source_base(config)
+    for reference in _reference_pages(config):
+        _add_page(files, config, reference.path, reference.source, reference.markdown)
     first = {article.page_path for article in corpus.articles} | {ARTICLES_INDEX}
     planned = planned_pages(corpus)
-    later = [page for page in planned if page.path not in first]
-    _pending = _Pending(
-        forked.start(
-            lambda: ({page.path: page.render(corpus, base).markdown for page in later}, data_files(corpus)),
-            worth_forking=len(corpus.articles) >= FORK_FROM_ARTICLES,
-        )
-    )
-    for page in [*(page.render(corpus, base) for page in planned if page.path in first), *_reference_pages(config)]:
-        _add_page(files, config, page.path, page.source, page.markdown)
-    for awaited in later:
-        _pending.pages[awaited.path] = _add_page(files, config, awaited.path, awaited.source, _AWAITED)
-    for path in sorted(DATA_FILES):
-        _pending.data[path] = File.generated(config, path, content=_AWAITED)
-        files.append(_pending.data[path])
+    articles = [page for page in planned if page.path in first]
+    rest = [page for page in planned if page.path not in first]
+    article_files = {page.path: _add_page(files, config, page.path, page.source, _AWAITED) for page in articles}
+    rest_files = {page.path: _add_page(files, config, page.path, page.source, _AWAITED) for page in rest}
+    data_files = {path: File.generated(config, path, content=_AWAITED) for path in sorted(DATA_FILES)}
+    for file in data_files.values():
+        files.append(file)
+    handwritten = {
+        file.src_uri: (file.url, _embed_names(file))
+        for file in files.documentation_pages()
+        if file.generated_by is None
+    }
+    urls = {path: file.url for path, file in rest_files.items()}
+    worth_forking = len(corpus.articles) >= FORK_FROM_ARTICLES
+    _renderings[:] = [
+        _Rendering(
+            forked.start(lambda: _render_articles(corpus, articles, base), worth_forking=worth_forking),
+            article_files,
+            set(article_files),
+        ),
+        _Rendering(
+            forked.start(lambda: _render_rest(corpus, rest, base, urls, handwritten), worth_forking=worth_forking),
+            {**rest_files, **data_files},
+            set(rest_files) | set(handwritten),
+        ),
+    ]
     return files
+
+
+def _render_articles(corpus: Corpus, pages: list[PlannedPage], base: str) -> _Rendered:
+    # The article pages, and the articles index; the articles are classified first, and the
+    # problems of their editorial overrides come with them.
+    problems = classify_corpus(corpus)
+    return {page.path: page.render(corpus, base).markdown for page in pages}, {}, problems, []
+
+
+def _render_rest(
+    corpus: Corpus,
+    pages: list[PlannedPage],
+    base: str,
+    urls: dict[str, str],
+    handwritten: dict[str, tuple[str, set[str]]],
+) -> _Rendered:
+    # Everything else from the completed corpus: the other pages, the data files, the blocks that
+    # pages embed (by page path), and the notes on the corpus. Its problems come with the articles.
+    complete(corpus)
+    contents = {page.path: page.render(corpus, base).markdown for page in pages}
+    embeds = {path: render_embeds(corpus, urls[path], embed_names(markdown)) for path, markdown in contents.items()}
+    embeds.update((path, render_embeds(corpus, url, names)) for path, (url, names) in handwritten.items())
+    contents.update(data_files(corpus))
+    return contents, {path: blocks for path, blocks in embeds.items() if blocks}, [], list(corpus.notes)
+
+
+def _embed_names(file: File) -> set[str]:
+    # The embed markers of a hand-written page (none if it cannot be read: MkDocs reports that).
+    try:
+        return embed_names(file.content_string)
+    except (OSError, ValueError):
+        return set()
 
 
 def _add_page(files: Files, config: MkDocsConfig, path: str, source: str, markdown: str) -> File:
@@ -240,28 +309,30 @@ def _add_page(files: Files, config: MkDocsConfig, path: str, source: str, markdo
     return file
 
 
-def _deliver() -> None:
-    # Fill in the pages and data files rendered on the second core (waiting for them if need be).
-    global _pending
-    pending, _pending = _pending, None
-    if pending is None:
-        return
-    markdown, data = pending.collect()
-    for path, file in pending.pages.items():
-        file.content_string = markdown[path]
-    for path, file in pending.data.items():
-        file.content_string = data[path]
+def _deliver(rendering: _Rendering) -> None:
+    # Fill in a rendering's files (waiting for it if need be); log what it found.
+    rendering.delivered = True
+    contents, embeds, problems, notes = rendering.collect()
+    for path, file in rendering.files.items():
+        file.content_string = contents[path]
+    _embeds.update(embeds)
+    for problem in problems:
+        log.warning(str(problem))
+    for note in notes:
+        log.info(str(note))
 
 
 def _discard() -> None:
     # The end of a build, or a build that failed: reap the children whose results were not needed.
-    global _pending, _linking
-    pending, _pending = _pending, None
-    linking, _linking = _linking, None
-    if pending is not None:
-        pending.collect.discard()
-    if linking is not None and linking.linked is None:
-        linking.collect.discard()
+    global _linking
+    for rendering in _renderings:
+        if not rendering.delivered:
+            rendering.collect.discard()
+    _renderings.clear()
+    _embeds.clear()
+    if _linking is not None and _linking.linked is None:
+        _linking.collect.discard()
+    _linking = None
 
 
 def _start_linking(files: Files) -> None:

@@ -53,3 +53,18 @@ def _site_files(site: Path) -> dict[str, str]:
         for path in sorted(site.rglob("*"))
         if path.is_file() and path.suffix in {".html", ".json", ".xml", ".txt", ".css", ".js"}
     }
+
+
+def test_a_large_build_still_fails_on_a_bad_override(tmp_path: Path) -> None:
+    # The articles are classified in a forked child: the problems it finds must still fail the
+    # strict build, with the file, the line and the fix.
+    articles = synthetic_corpus(FORK_FROM_ARTICLES + 5, seed_sentences())
+    project = make_hooked_project(tmp_path, articles)
+    (project / "seeds" / f"{articles[3].name}.yml").write_text("pin:\n  1: [no-such-theme]\n", encoding="utf-8")
+    built = build(project, site=tmp_path / "site")
+    assert built.returncode != 0
+    assert (
+        f"seeds/{articles[3].name}.yml:1: field 'pin': paragraph 1: no theme is called 'no-such-theme'" in built.output
+    )
+    assert "Fix: Use theme slugs" in built.output
+    assert "Traceback" not in built.output

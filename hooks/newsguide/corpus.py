@@ -36,9 +36,9 @@ if TYPE_CHECKING:
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
 
-#: From this many articles, work runs in forked child processes (`newsguide.forked`): here, figures
-#: and dates are found while this process classifies; the MkDocs adapter renders the pages other than
-#: the articles, and links the article pages, in children too. Below it, a fork costs more than it saves.
+#: From this many articles, work runs in forked child processes (`newsguide.forked`): in
+#: `load_corpus`, figures and dates are found while this process classifies; the MkDocs adapter
+#: classifies, completes, renders and links in children too. Below it, a fork costs more than it saves.
 FORK_FROM_ARTICLES = 20
 
 
@@ -61,6 +61,7 @@ class Corpus:
         intros: The hand-written intros of the themes overview (`index`) and
             of the "Other passages" page (`other`).
         classification: Every article's passages with their themes.
+        classified: Whether `classification` has been computed (see `classify_corpus`).
         figures: Every key figure the articles state, in reading order.
         timeline: Every dated mention, in chronological order.
         term_passages: Term slug → the sentences that mention it, as
@@ -79,6 +80,7 @@ class Corpus:
     themes: list[Theme] = field(default_factory=list)
     intros: dict[str, Intro] = field(default_factory=dict)
     classification: Classification = field(default_factory=lambda: Classification([]))
+    classified: bool = False
     figures: list[Figure] = field(default_factory=list)
     timeline: list[DatedMention] = field(default_factory=list)
     term_passages: dict[str, list[TermPassage]] = field(default_factory=dict, repr=False, compare=False)
@@ -123,7 +125,24 @@ def load_corpus(root: Path) -> Corpus:
 
     Classification, mentions, figures and the timeline are computed here, once per
     build; figures and the timeline in a child process when there are enough articles
-    (same results, found on the machine's second core).
+    (same results, found on the machine's second core). It is `open_corpus` then
+    `complete`.
+
+    Args:
+        root: The project root (the folder holding `mkdocs.yml` and `seeds/`).
+
+    Returns:
+        The corpus, with a problem for each file that could not be loaded.
+    """
+    return complete(open_corpus(root), fork=True)
+
+
+def open_corpus(root: Path) -> Corpus:
+    """Load every seed, theme and glossary term, and build the linker; classify and find nothing yet.
+
+    It is what a site needs before it renders a page, and what every problem of
+    loading is found by; `complete` adds the rest. A caller can run `complete`
+    in another process, or parts of it (`classify_corpus`).
 
     Args:
         root: The project root (the folder holding `mkdocs.yml` and `seeds/`).
@@ -174,18 +193,33 @@ def load_corpus(root: Path) -> Corpus:
             corpus.problems.append(error.problem)
             continue
         taken[slug] = name
+    corpus.themes, corpus.intros, problems = load_themes(root)
+    corpus.problems.extend(problems)
+    _load_glossary(corpus)
+    return corpus
+
+
+def complete(corpus: Corpus, *, fork: bool = False) -> Corpus:
+    """Classify the articles (unless `classify_corpus` has), find the terms' mentions, the figures and dates.
+
+    Args:
+        corpus: A corpus from `open_corpus`.
+        fork: Find figures and dates in a forked child while this process
+            classifies and finds mentions, when there are at least
+            `FORK_FROM_ARTICLES` articles (same results).
+
+    Returns:
+        The same corpus, completed.
+    """
     articles = corpus.articles
     # Figures and dates need only the articles: a child process finds them while this one classifies.
     collect = forked.start(
         lambda: (figure_places(articles), timeline_places(articles)),
-        worth_forking=len(articles) >= FORK_FROM_ARTICLES,
+        worth_forking=fork and len(articles) >= FORK_FROM_ARTICLES,
     )
     try:
-        corpus.themes, corpus.intros, problems = load_themes(root)
-        corpus.problems.extend(problems)
-        corpus.classification, problems = classify(articles, corpus.themes)
-        corpus.problems.extend(_with_field_lines(problem, root) for problem in problems)
-        _load_glossary(corpus)
+        classify_corpus(corpus)
+        _find_mentions(corpus)
     finally:
         figures, dates = collect()
     corpus.figures = figures_at(figures, articles)
@@ -193,8 +227,24 @@ def load_corpus(root: Path) -> Corpus:
     return corpus
 
 
+def classify_corpus(corpus: Corpus) -> list[Problem]:
+    """Classify every article, once: a second call does nothing.
+
+    Returns:
+        The problems the articles' editorial overrides have (also added to
+        `corpus.problems`); none on a second call.
+    """
+    if corpus.classified:
+        return []
+    corpus.classification, found = classify(corpus.articles, corpus.themes)
+    problems = [_with_field_lines(problem, corpus.root) for problem in found]
+    corpus.problems.extend(problems)
+    corpus.classified = True
+    return problems
+
+
 def _load_glossary(corpus: Corpus) -> None:
-    # Load the terms, build the one matcher, and find every mention in the articles.
+    # Load the terms and build the one matcher (and the linker on it).
     corpus.terms, problems = load_terms(corpus.root)
     intro = corpus.root / GLOSSARY_DIR / "index.md"
     if intro.is_file():
@@ -203,9 +253,12 @@ def _load_glossary(corpus: Corpus) -> None:
         except SourceError as error:
             problems.append(error.problem)
     corpus.problems.extend(problems)
-    matcher = TermMatcher(corpus.terms)
-    corpus.linker = Linker(corpus.terms, matcher)
-    corpus.mentions = matcher.mentions(corpus.articles)
+    corpus.linker = Linker(corpus.terms, TermMatcher(corpus.terms))
+
+
+def _find_mentions(corpus: Corpus) -> None:
+    # Find every mention of a term in the articles; note the terms mentioned nowhere.
+    corpus.mentions = corpus.linker.matcher.mentions(corpus.articles)
     for term in corpus.terms:
         if not corpus.mentions_by_term[term.slug]:
             corpus.notes.append(

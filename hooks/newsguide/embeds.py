@@ -8,7 +8,7 @@ page stays current as articles are added, and shows nothing if left unprocessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from .corpus import Corpus
 from .link import NO_LINK_CLASS
@@ -66,9 +66,28 @@ def fill_embeds(markdown: str, corpus: Corpus, page_url: str) -> str:
         corpus: The loaded corpus.
         page_url: The page's URL relative to the site root, for relative links.
     """
+    return fill_rendered(markdown, render_embeds(corpus, page_url, embed_names(markdown)))
+
+
+def embed_names(markdown: str) -> set[str]:
+    """The names of the known markers in a page's Markdown."""
+    return {name for name in _MARKER.findall(markdown) if name in EMBEDS}
+
+
+def render_embeds(corpus: Corpus, page_url: str, names: Iterable[str]) -> dict[str, str]:
+    """Render the blocks of these marker names for one page, by name (unknown names are left out).
+
+    With `fill_rendered`, a caller can render a page's blocks in one place (on
+    another core, say) and fill them in elsewhere.
+    """
+    return {name: EMBEDS[name](corpus, page_url) for name in sorted(names) if name in EMBEDS}
+
+
+def fill_rendered(markdown: str, rendered: dict[str, str]) -> str:
+    """Replace each marker of a page's Markdown with its block from `render_embeds`; leave others."""
 
     def expand(match: re.Match[str]) -> str:
-        embed = EMBEDS.get(match.group("name"))
-        return "\n\n" + embed(corpus, page_url) + "\n\n" if embed else match.group()
+        block = rendered.get(match.group("name"))
+        return "\n\n" + block + "\n\n" if block is not None else match.group()
 
     return _MARKER.sub(expand, markdown)
