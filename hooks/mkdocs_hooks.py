@@ -121,36 +121,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
-    """Before MkDocs reads a page that needs a rendering on the second core, fill in all its files."""
-    for rendering in _renderings:
-        if not rendering.delivered and page.file.src_uri in rendering.needed_by:
-            _deliver(rendering)
-    return page
-
-
-@event_priority(-200)  # after autorefs and mkdocstrings, the last to change the pages' HTML before they are built
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Fill in the data files before MkDocs copies them; start linking the article pages on the second core."""
-    for rendering in _renderings:  # the data files, if no page has needed their rendering yet
-        if not rendering.delivered:
-            _deliver(rendering)
-    if _corpus is not None:
-        _start_linking(files)
-    return env
-
-
-def on_build_error(error: Exception) -> None:
-    """A failed build leaves no child process behind."""
-    _discard()
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    """Let the garbage collector see the corpus again, so a rebuild under `mkdocs serve` frees the old one."""
-    _discard()  # nothing is left to collect unless no article page was built
-    gc.unfreeze()
-
-
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Reading order for the top level (home, articles, themes, glossary, figures, timeline, the rest).
 
@@ -170,6 +140,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         page.previous_page = nav.pages[index - 1] if index > 0 else None
         page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
     return nav
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """Before MkDocs reads a page that needs a rendering on the second core, fill in all its files."""
+    for rendering in _renderings:
+        if not rendering.delivered and page.file.src_uri in rendering.needed_by:
+            _deliver(rendering)
+    return page
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -202,6 +180,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return restore(html, {key: region for key, region in regions.items() if not is_quotation(region)})
 
 
+@event_priority(-200)  # after autorefs and mkdocstrings, the last to change the pages' HTML before they are built
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Fill in the data files before MkDocs copies them; start linking the article pages on the second core."""
+    for rendering in _renderings:  # the data files, if no page has needed their rendering yet
+        if not rendering.delivered:
+            _deliver(rendering)
+    if _corpus is not None:
+        _start_linking(files)
+    return env
+
+
 @event_priority(-100)  # after the search plugin has indexed the page: links change no word it indexes
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     """Link the first mention of each glossary term in each section of the page."""
@@ -220,6 +209,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """
     output = restore(output, _held.pop(page.file.src_uri, {}))  # the quotations, kept from search
     return output if 'class="doc doc-' in (page.content or "") else _MKDOCSTRINGS_CSS.sub("", output, count=1)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Let the garbage collector see the corpus again, so a rebuild under `mkdocs serve` frees the old one."""
+    _discard()  # nothing is left to collect unless no article page was built
+    gc.unfreeze()
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no child process behind."""
+    _discard()
 
 
 # Helpers ---------------------------------------------------------------------
