@@ -46,7 +46,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from newsguide import forked
-from newsguide.corpus import FORK_FROM_ARTICLES, Corpus, classify_corpus, complete, open_corpus
+from newsguide.corpus import Corpus, classify_corpus, complete, open_corpus
 from newsguide.data import DATA_FILES, data_files
 from newsguide.embeds import embed_names, fill_rendered, render_embeds
 from newsguide.meta import page_description
@@ -236,14 +236,14 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> Files:
     base = _source_base(config)
     for reference in _reference_pages(config):
         _add_page(files, config, reference.path, reference.source, reference.markdown)
-    first = {article.page_path for article in corpus.articles} | {ARTICLES_INDEX}
+    first = corpus.article_page_paths | {ARTICLES_INDEX}
     planned = planned_pages(corpus)
     articles = [page for page in planned if page.path in first]
     rest = [page for page in planned if page.path not in first]
     article_files = {page.path: _add_page(files, config, page.path, page.source, _AWAITED) for page in articles}
     rest_files = {page.path: _add_page(files, config, page.path, page.source, _AWAITED) for page in rest}
-    data_files = {path: File.generated(config, path, content=_AWAITED) for path in sorted(DATA_FILES)}
-    for file in data_files.values():
+    data = {path: File.generated(config, path, content=_AWAITED) for path in sorted(DATA_FILES)}
+    for file in data.values():
         files.append(file)
     handwritten = {
         file.src_uri: (file.url, _embed_names(file))
@@ -251,16 +251,17 @@ def _add_generated_files(files: Files, config: MkDocsConfig) -> Files:
         if file.generated_by is None
     }
     urls = {path: file.url for path, file in rest_files.items()}
-    worth_forking = len(corpus.articles) >= FORK_FROM_ARTICLES
     _renderings[:] = [
         _Rendering(
-            forked.start(lambda: _render_articles(corpus, articles, base), worth_forking=worth_forking),
+            forked.start(lambda: _render_articles(corpus, articles, base), worth_forking=corpus.worth_forking),
             article_files,
             set(article_files),
         ),
         _Rendering(
-            forked.start(lambda: _render_rest(corpus, rest, base, urls, handwritten), worth_forking=worth_forking),
-            {**rest_files, **data_files},
+            forked.start(
+                lambda: _render_rest(corpus, rest, base, urls, handwritten), worth_forking=corpus.worth_forking
+            ),
+            {**rest_files, **data},
             set(rest_files) | set(handwritten),
         ),
     ]
@@ -340,8 +341,7 @@ def _start_linking(files: Files) -> None:
     global _linking
     assert _corpus is not None
     corpus = _corpus
-    paths = {article.page_path for article in corpus.articles}
-    articles = [file for file in files.documentation_pages() if file.src_uri in paths]
+    articles = [file for file in files.documentation_pages() if file.src_uri in corpus.article_page_paths]
     for file in articles:
         files.remove(file)
         files.append(file)
@@ -351,7 +351,7 @@ def _start_linking(files: Files) -> None:
         sent,
         forked.start(
             lambda: {url: linker.link_html(html, url) for url, html in sent.items()},
-            worth_forking=len(corpus.articles) >= FORK_FROM_ARTICLES,
+            worth_forking=corpus.worth_forking,
         ),
     )
 
@@ -466,7 +466,7 @@ def _docs_path(source: str, config: MkDocsConfig) -> str:
 def _without_articles(nav: Navigation) -> Navigation:
     # Material renders the whole sidebar into every page, so n articles in it cost n² to build
     # (at 1,000 articles, nine tenths of the build); a sidebar of 1,000 titles helps no reader.
-    articles = {article.page_path for article in _corpus.articles} if _corpus else set()
+    articles = _corpus.article_page_paths if _corpus else frozenset()
 
     def keep(items: list[Any]) -> list[Any]:
         kept = []

@@ -25,9 +25,9 @@ def test_articles_are_listed_on_the_home_page_not_in_every_pages_sidebar(site: B
 
 
 def test_a_build_large_enough_to_use_the_second_core_publishes_the_same_site(tmp_path: Path) -> None:
-    # From FORK_FROM_ARTICLES articles, forked children find figures and dates, render the pages
-    # other than articles and the data files, and link the article pages. The site must be the
-    # one a build on one core gives, file for file.
+    # From FORK_FROM_ARTICLES articles, forked children classify and render the article pages,
+    # complete the corpus and render the other pages and the data files, and link the article
+    # pages. The site must be the one a build on one core gives, file for file.
     articles = synthetic_corpus(FORK_FROM_ARTICLES + 5, seed_sentences())
     project = make_hooked_project(tmp_path, articles)
     built = build(project, site=tmp_path / "site")

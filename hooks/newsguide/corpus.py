@@ -94,6 +94,16 @@ class Corpus:
         """Slug → article, so that a lookup costs the same at one article or a thousand."""
         return {article.slug: article for article in self.articles}
 
+    @cached_property
+    def article_page_paths(self) -> frozenset[str]:
+        """The page path of every article (`articles/<slug>.md`)."""
+        return frozenset(article.page_path for article in self.articles)
+
+    @property
+    def worth_forking(self) -> bool:
+        """Whether there are enough articles (`FORK_FROM_ARTICLES`) for work on them to pay for a fork."""
+        return len(self.articles) >= FORK_FROM_ARTICLES
+
     def term(self, slug: str) -> Term:
         """Return the term with this slug."""
         return self.linker.terms[slug]
@@ -215,7 +225,7 @@ def complete(corpus: Corpus, *, fork: bool = False) -> Corpus:
     # Figures and dates need only the articles: a child process finds them while this one classifies.
     collect = forked.start(
         lambda: (figure_places(articles), timeline_places(articles)),
-        worth_forking=fork and len(articles) >= FORK_FROM_ARTICLES,
+        worth_forking=fork and corpus.worth_forking,
     )
     try:
         classify_corpus(corpus)
