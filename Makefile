@@ -63,4 +63,4 @@ print-source-date-epoch:
 	@echo $(SOURCE_DATE_EPOCH)
 
 clean:
-	rm -rf $(VENV) node_modules site export .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) node_modules site export .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -51,9 +51,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs_hooks import engine_modules
-
 from newsguide.corpus import load_corpus
+from newsguide.reference import engine_modules
 from tests.sitebuild import ROOT
 
 #: Targets from the issue.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import ast
 
-import mkdocs_hooks
 import pytest
 
+from newsguide.reference import docstring_summary
 from tests.sitebuild import ROOT
 
 
@@ -27,10 +27,10 @@ def _summary_by_ast(source: str) -> str:
     ],
 )
 def test_docstring_summary_reads_what_ast_reads(source: str) -> None:
-    assert mkdocs_hooks._docstring_summary(source) == _summary_by_ast(source)
+    assert docstring_summary(source) == _summary_by_ast(source)
 
 
 def test_docstring_summary_of_every_engine_module() -> None:
     for path in sorted((ROOT / "hooks" / "newsguide").rglob("*.py")):
         source = path.read_text(encoding="utf-8")
-        assert mkdocs_hooks._docstring_summary(source) == _summary_by_ast(source), path
+        assert docstring_summary(source) == _summary_by_ast(source), path

@@ -7,7 +7,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsguide.render import count, highlight, href, relative_path
+from newsguide.markup import count, highlight, href, relative_path
 
 
 def test_highlight_escapes_every_part_and_wraps_each_stretch() -> None:

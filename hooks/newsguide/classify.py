@@ -196,6 +196,8 @@ class Vocabulary:
 
     def __init__(self, themes: list[Theme]) -> None:
         """Compile the vocabularies of these themes."""
+        #: Theme slug → its position in display order.
+        self.order = {theme.slug: index for index, theme in enumerate(themes)}
         self._weights: dict[str, dict[str, float]] = {}
         self._terms: dict[str, str] = {}
         self._keys: dict[str, str] = {}  # words as matched → term, as the same words recur in every article
@@ -256,35 +258,51 @@ def classify(articles: list[Article], themes: list[Theme]) -> tuple[Classificati
         unknown theme or a paragraph the article does not have.
     """
     vocabulary = Vocabulary(themes)
-    order = {theme.slug: i for i, theme in enumerate(themes)}
     result = Classification(themes)
     problems: list[Problem] = []
     for article in articles:
-        sentences = _classify_sentences(article, vocabulary, order)
-        pins = _check_overrides(article, article.pins, "pin", order, problems)
-        excludes = _check_overrides(article, article.excludes, "exclude", order, problems)
-        passages = []
-        for paragraph, classified in zip(article.body, sentences, strict=True):
-            dropped = excludes.get(paragraph.number, set())
-            if dropped:
-                classified = [
-                    ClassifiedSentence(s.sentence, tuple(m for m in s.matches if m.theme not in dropped))
-                    for s in classified
-                ]
-            found = {t for s in classified for t in s.themes}
-            pinned = pins.get(paragraph.number, set()) - dropped
-            themes_here = sorted(found | pinned, key=order.__getitem__)
-            passages.append(
-                Passage(
-                    article,
-                    paragraph,
-                    tuple(classified),
-                    tuple(themes_here),
-                    tuple(sorted(pinned - found, key=order.__getitem__)),
-                )
-            )
-        result.articles[article.slug] = tuple(passages)
+        passages, found = classify_article(article, vocabulary)
+        result.articles[article.slug] = passages
+        problems.extend(found)
     return result, problems
+
+
+def classify_article(article: Article, vocabulary: Vocabulary) -> tuple[tuple[Passage, ...], list[Problem]]:
+    """Classify one article: its passages, one per body paragraph, and the problems of its overrides.
+
+    An article's classification depends on nothing but the article and the
+    themes, so it can be kept and reused while neither changes.
+
+    Args:
+        article: The article.
+        vocabulary: Every theme's vocabulary (`Vocabulary(themes)`, built once per build).
+    """
+    order = vocabulary.order
+    problems: list[Problem] = []
+    sentences = _classify_sentences(article, vocabulary, order)
+    pins = _check_overrides(article, article.pins, "pin", order, problems)
+    excludes = _check_overrides(article, article.excludes, "exclude", order, problems)
+    passages = []
+    for paragraph, classified in zip(article.body, sentences, strict=True):
+        dropped = excludes.get(paragraph.number, set())
+        if dropped:
+            classified = [
+                ClassifiedSentence(s.sentence, tuple(m for m in s.matches if m.theme not in dropped))
+                for s in classified
+            ]
+        found = {t for s in classified for t in s.themes}
+        pinned = pins.get(paragraph.number, set()) - dropped
+        themes_here = sorted(found | pinned, key=order.__getitem__)
+        passages.append(
+            Passage(
+                article,
+                paragraph,
+                tuple(classified),
+                tuple(themes_here),
+                tuple(sorted(pinned - found, key=order.__getitem__)),
+            )
+        )
+    return tuple(passages), problems
 
 
 def classify_sentence(text: str, vocabulary: Vocabulary, order: dict[str, int]) -> tuple[ThemeMatch, ...]:

@@ -1,24 +1,28 @@
-"""The corpus: every contributor file loaded once, with the problems found.
+"""The corpus: every contributor file loaded once, each article analysed, with the problems found.
 
-`load_corpus` is the engine's entry point. It reads `seeds/` and the theme
-files in `docs/themes/` (and, as the engine grows, the glossary), parses each
-file on its own, and collects a `Problem` for each bad file instead of
-stopping, so that one bad file never drops or half-writes another article's
-page. It then classifies every sentence, once for the whole build.
+`load_corpus` is the engine's entry point. It reads the theme files in
+`docs/themes/` and the glossary, then every seed in `seeds/`, each on its own:
+a bad file gives a `Problem` instead of stopping the build, so that one bad
+file never drops or half-writes another article's page. Each article is
+analysed once (`newsguide.analysis`: classified, its terms, figures and dates
+found, its page written), or its analysis is taken from the build cache
+(`newsguide.cache`) when nothing it depends on has changed. The corpus then
+puts the analyses together, in the order of the seed files.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import groupby
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from slugify import slugify
 
-from . import forked
-from .classify import Classification, classify
-from .figures import Figure, figure_places, figures_at
+from .analysis import Analysis, Reading, analyse
+from .cache import Cache
+from .classify import Classification
+from .figures import Figure
 from .glossary import GLOSSARY_DIR, Term, load_terms
 from .link import Linker, Mention, TermMatcher
 from .model import Article
@@ -28,18 +32,29 @@ from .sources import field_line, read_text
 from .term_themes import TermThemes, term_themes
 from .themes import Intro, Theme, load_themes
 from .timeline import Mention as DatedMention
-from .timeline import timeline_at, timeline_places
-
-if TYPE_CHECKING:
-    from .render.glossary import Passage as TermPassage
+from .timeline import chronological
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
 
-#: From this many articles, work runs in forked child processes (`newsguide.forked`): in
-#: `load_corpus`, figures and dates are found while this process classifies; the MkDocs adapter
-#: classifies, completes, renders and links in children too. Below it, a fork costs more than it saves.
-FORK_FROM_ARTICLES = 20
+
+@dataclass(frozen=True)
+class TermQuote:
+    """A sentence of an article that mentions a term, with where each mention is in it.
+
+    Attributes:
+        article: The article's slug.
+        paragraph: The paragraph's number.
+        sentence: The sentence, verbatim.
+        spans: (start, end) of each mention in the sentence.
+        url: The paragraph in context, relative to the site root.
+    """
+
+    article: str
+    paragraph: int
+    sentence: str
+    spans: tuple[tuple[int, int], ...]
+    url: str
 
 
 @dataclass
@@ -54,19 +69,18 @@ class Corpus:
             (e.g. a term mentioned nowhere), logged at info level.
         terms: The glossary's terms, sorted by slug.
         mentions: Every mention of a term in an article's body, in reading order.
-        linker: Links mentions of terms in a page's HTML; built once per build.
+        linker: Finds terms and links their mentions; built once per build.
         glossary_intro: The hand-written top of the glossary index
             (`docs/glossary/index.md`, front matter included), or "".
         themes: The themes that loaded, in display order.
         intros: The hand-written intros of the themes overview (`index`) and
             of the "Other passages" page (`other`).
         classification: Every article's passages with their themes.
-        classified: Whether `classification` has been computed (see `classify_corpus`).
         figures: Every key figure the articles state, in reading order.
         timeline: Every dated mention, in chronological order.
-        term_passages: Term slug → the sentences that mention it, as
-            `render.glossary.passages` finds them: kept here because the term
-            page and `data/glossary.json` both quote them.
+        analyses: Each article's analysis (its page included), by slug.
+        term_quotes: Term slug → the sentences that mention it (see `quotes`),
+            kept once found: the term page and `data/glossary.json` both quote them.
     """
 
     root: Path
@@ -80,10 +94,10 @@ class Corpus:
     themes: list[Theme] = field(default_factory=list)
     intros: dict[str, Intro] = field(default_factory=dict)
     classification: Classification = field(default_factory=lambda: Classification([]))
-    classified: bool = False
     figures: list[Figure] = field(default_factory=list)
     timeline: list[DatedMention] = field(default_factory=list)
-    term_passages: dict[str, list[TermPassage]] = field(default_factory=dict, repr=False, compare=False)
+    analyses: dict[str, Analysis] = field(default_factory=dict, repr=False)
+    term_quotes: dict[str, list[TermQuote]] = field(default_factory=dict, repr=False, compare=False)
 
     def article(self, slug: str) -> Article:
         """Return the article with this slug."""
@@ -98,11 +112,6 @@ class Corpus:
     def article_page_paths(self) -> frozenset[str]:
         """The page path of every article (`articles/<slug>.md`)."""
         return frozenset(article.page_path for article in self.articles)
-
-    @property
-    def worth_forking(self) -> bool:
-        """Whether there are enough articles (`FORK_FROM_ARTICLES`) for work on them to pay for a fork."""
-        return len(self.articles) >= FORK_FROM_ARTICLES
 
     def term(self, slug: str) -> Term:
         """Return the term with this slug."""
@@ -129,39 +138,52 @@ class Corpus:
         """The themes each term's mentions fall in, and the key terms of each theme, with counts."""
         return term_themes(self.classification, self.mentions, self.terms, self.themes)
 
-
-def load_corpus(root: Path) -> Corpus:
-    """Load every seed, theme and glossary term; classify the articles and find the terms' mentions.
-
-    Classification, mentions, figures and the timeline are computed here, once per
-    build; figures and the timeline in a child process when there are enough articles
-    (same results, found on the machine's second core). It is `open_corpus` then
-    `complete`.
-
-    Args:
-        root: The project root (the folder holding `mkdocs.yml` and `seeds/`).
-
-    Returns:
-        The corpus, with a problem for each file that could not be loaded.
-    """
-    return complete(open_corpus(root), fork=True)
+    def quotes(self, slug: str) -> list[TermQuote]:
+        """Every sentence that mentions the term, in reading order, each once."""
+        if slug not in self.term_quotes:
+            found = []
+            key = lambda m: (m.article, m.paragraph, m.sentence)  # noqa: E731
+            for (article, number, index), group in groupby(self.mentions_by_term[slug], key=key):
+                page = self.article(article)
+                paragraph = page.body[number - 1]
+                spans = tuple((m.start, m.end) for m in group)
+                text = paragraph.sentences[index].text
+                found.append(TermQuote(article, number, text, spans, page.paragraph_url(paragraph)))
+            self.term_quotes[slug] = found
+        return self.term_quotes[slug]
 
 
-def open_corpus(root: Path) -> Corpus:
-    """Load every seed, theme and glossary term, and build the linker; classify and find nothing yet.
-
-    It is what a site needs before it renders a page, and what every problem of
-    loading is found by; `complete` adds the rest. A caller can run `complete`
-    in another process, or parts of it (`classify_corpus`).
+def load_corpus(root: Path, cache: Cache | None = None, source_base: str = "", *, to_markdown: bool = False) -> Corpus:
+    """Load every theme, glossary term and seed, and analyse each article (or take its kept analysis).
 
     Args:
         root: The project root (the folder holding `mkdocs.yml` and `seeds/`).
+        cache: Where analyses are kept between builds; None computes every one.
+        source_base: The URL a source file's path is appended to in the
+            article pages' "Generated from" notices (see `pages.source_base`).
+        to_markdown: Link terms on the article pages to their Markdown files,
+            as an export does, rather than to their pages' URLs.
 
     Returns:
-        The corpus, with a problem for each file that could not be loaded.
+        The corpus, with a problem for each file that could not be used.
     """
     corpus = Corpus(root)
-    seeds = root / "seeds"
+    corpus.themes, corpus.intros, problems = load_themes(root)
+    corpus.problems.extend(problems)
+    _load_glossary(corpus, to_markdown)
+    reading = Reading(corpus.themes, corpus.terms, corpus.linker, source_base)
+    for path, slug in _seeds(corpus):
+        analysis = _analysis(path, slug, corpus, reading, cache)
+        if analysis is not None:
+            corpus.analyses[slug] = analysis
+    _assemble(corpus)
+    return corpus
+
+
+def _seeds(corpus: Corpus) -> list[tuple[Path, str]]:
+    # Every seed file that can be an article, with its unique slug; a problem for each file that cannot.
+    root, seeds = corpus.root, corpus.root / "seeds"
+    found: list[tuple[Path, str]] = []
     taken: dict[str, str] = {"index": "the articles index page"}
     for path in sorted(seeds.iterdir()) if seeds.is_dir() else []:
         name = path.relative_to(root).as_posix()
@@ -197,78 +219,44 @@ def open_corpus(root: Path) -> Corpus:
                 )
             )
             continue
+        taken[slug] = name
+        found.append((path, slug))
+    return found
+
+
+def _analysis(path: Path, slug: str, corpus: Corpus, reading: Reading, cache: Cache | None) -> Analysis | None:
+    # The article's kept analysis, or a new one (kept for next time); None, with a problem, if it cannot be read.
+    sidecar = path.with_suffix(".yml")
+    files = [path, sidecar] if path.suffix == ".txt" and sidecar.is_file() else [path]
+    try:
+        key = reading.key(files, slug) if cache is not None else ""
+    except OSError:
+        key = ""  # unreadable: loading it reports why
+    analysis = cache.get(key) if cache is not None and key else None
+    if analysis is None:
         try:
-            corpus.articles.append(load_article(path, root, slug))
+            article = load_article(path, corpus.root, slug)
         except SourceError as error:
             corpus.problems.append(error.problem)
-            continue
-        taken[slug] = name
-    corpus.themes, corpus.intros, problems = load_themes(root)
-    corpus.problems.extend(problems)
-    _load_glossary(corpus)
-    return corpus
+            return None
+        analysis = analyse(article, reading)
+        analysis = replace(analysis, problems=tuple(_with_field_lines(p, corpus.root) for p in analysis.problems))
+        if cache is not None and key:
+            cache.put(key, analysis)
+    return analysis
 
 
-def complete(corpus: Corpus, *, fork: bool = False) -> Corpus:
-    """Classify the articles (unless `classify_corpus` has), find the terms' mentions, the figures and dates.
-
-    Args:
-        corpus: A corpus from `open_corpus`.
-        fork: Find figures and dates in a forked child while this process
-            classifies and finds mentions, when there are at least
-            `FORK_FROM_ARTICLES` articles (same results).
-
-    Returns:
-        The same corpus, completed.
-    """
-    articles = corpus.articles
-    # Figures and dates need only the articles: a child process finds them while this one classifies.
-    collect = forked.start(
-        lambda: (figure_places(articles), timeline_places(articles)),
-        worth_forking=fork and corpus.worth_forking,
+def _assemble(corpus: Corpus) -> None:
+    # Put the analyses together in corpus order; note the terms mentioned nowhere.
+    analyses = list(corpus.analyses.values())
+    corpus.articles = [analysis.article for analysis in analyses]
+    corpus.classification = Classification(
+        corpus.themes, {analysis.article.slug: analysis.passages for analysis in analyses}
     )
-    try:
-        classify_corpus(corpus)
-        _find_mentions(corpus)
-    finally:
-        figures, dates = collect()
-    corpus.figures = figures_at(figures, articles)
-    corpus.timeline = timeline_at(dates, articles)
-    return corpus
-
-
-def classify_corpus(corpus: Corpus) -> list[Problem]:
-    """Classify every article, once: a second call does nothing.
-
-    Returns:
-        The problems the articles' editorial overrides have (also added to
-        `corpus.problems`); none on a second call.
-    """
-    if corpus.classified:
-        return []
-    corpus.classification, found = classify(corpus.articles, corpus.themes)
-    problems = [_with_field_lines(problem, corpus.root) for problem in found]
-    corpus.problems.extend(problems)
-    corpus.classified = True
-    return problems
-
-
-def _load_glossary(corpus: Corpus) -> None:
-    # Load the terms and build the one matcher (and the linker on it).
-    corpus.terms, problems = load_terms(corpus.root)
-    intro = corpus.root / GLOSSARY_DIR / "index.md"
-    if intro.is_file():
-        try:
-            corpus.glossary_intro = read_text(intro, f"{GLOSSARY_DIR}/index.md")
-        except SourceError as error:
-            problems.append(error.problem)
-    corpus.problems.extend(problems)
-    corpus.linker = Linker(corpus.terms, TermMatcher(corpus.terms))
-
-
-def _find_mentions(corpus: Corpus) -> None:
-    # Find every mention of a term in the articles; note the terms mentioned nowhere.
-    corpus.mentions = corpus.linker.matcher.mentions(corpus.articles)
+    corpus.problems.extend(problem for analysis in analyses for problem in analysis.problems)
+    corpus.mentions = [mention for analysis in analyses for mention in analysis.mentions]
+    corpus.figures = [figure for analysis in analyses for figure in analysis.figures]
+    corpus.timeline = chronological(date for analysis in analyses for date in analysis.dates)
     for term in corpus.terms:
         if not corpus.mentions_by_term[term.slug]:
             corpus.notes.append(
@@ -278,6 +266,19 @@ def _find_mentions(corpus: Corpus) -> None:
                     "Nothing to do unless an article should mention it: check its aliases.",
                 )
             )
+
+
+def _load_glossary(corpus: Corpus, to_markdown: bool) -> None:
+    # Load the terms and build the one matcher (and the linker on it).
+    corpus.terms, problems = load_terms(corpus.root)
+    intro = corpus.root / GLOSSARY_DIR / "index.md"
+    if intro.is_file():
+        try:
+            corpus.glossary_intro = read_text(intro, f"{GLOSSARY_DIR}/index.md")
+        except SourceError as error:
+            problems.append(error.problem)
+    corpus.problems.extend(problems)
+    corpus.linker = Linker(corpus.terms, TermMatcher(corpus.terms), to_markdown=to_markdown)
 
 
 def _with_field_lines(problem: Problem, root: Path) -> Problem:

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from .corpus import Corpus
 from .markdown_body import markdown_plain_text
 from .passages import PASSAGES_JSON, passages_data
-from .render.glossary import passages
 
 
 def glossary_data(corpus: Corpus) -> dict[str, object]:
@@ -25,7 +24,7 @@ def glossary_data(corpus: Corpus) -> dict[str, object]:
         )
         mentions = [
             {"article": p.article, "paragraph": p.paragraph, "url": p.url, "sentence": p.sentence}
-            for p in passages(corpus, term)
+            for p in corpus.quotes(term.slug)
         ]
         terms.append(
             {

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from .corpus import Corpus
 from .link import NO_LINK_CLASS
-from .render import href, text
+from .markup import href, text
 from .render.figures import render_figures_box
 from .render.glossary import render_glossary_box
 from .render.theme import render_theme_cards

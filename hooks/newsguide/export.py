@@ -67,7 +67,7 @@ def export(root: Path, out: Path, source_base: str = "") -> Export:
             if not (out / MANIFEST).is_file():
                 raise ExportError(f"{out} is not empty and holds no earlier export; give a new or empty folder.")
             shutil.rmtree(out)
-    corpus = load_corpus(root)
+    corpus = load_corpus(root, source_base=source_base, to_markdown=True)
     result = Export(out, problems=list(corpus.problems))
     for page in build_pages(corpus, source_base):
         _write(out / page.path, page.markdown)

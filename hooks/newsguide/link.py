@@ -48,6 +48,7 @@ raw HTML a site generator may keep out of Markdown and out of search indexing.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -56,8 +57,8 @@ from itertools import groupby
 from typing import Any
 
 from .glossary import DASH, QUOTE, Term, alias_key
+from .markup import href, text
 from .model import Article
-from .render import href, text
 
 #: Elements whose content is never linked.
 NO_LINK_ELEMENTS = frozenset(
@@ -206,10 +207,13 @@ class Linker:
     Args:
         terms: The glossary's terms.
         matcher: A matcher built from the same terms (built here when not given).
+        to_markdown: Link to the terms' Markdown files rather than their pages' URLs.
     """
 
-    def __init__(self, terms: Sequence[Term], matcher: TermMatcher | None = None) -> None:
+    def __init__(self, terms: Sequence[Term], matcher: TermMatcher | None = None, *, to_markdown: bool = False) -> None:
         self.terms = {term.slug: term for term in terms}
+        #: Link to the terms' Markdown files (`../glossary/rcep.md`), as an export does, not to their site URLs.
+        self.to_markdown = to_markdown
         self.matcher = matcher or TermMatcher(terms)
         self._by_url = {term.url: term.slug for term in terms}
 
@@ -221,7 +225,18 @@ class Linker:
             page_url: The page's URL relative to the site root; links are made relative to it,
                 and a term page does not link to itself.
         """
-        page = _PageLinking(self, page_url, self._by_url.get(page_url))
+        return self.link_fragment(html, page_url, set())
+
+    def link_fragment(self, html: str, page_url: str, linked: set[str]) -> str:
+        """Link a part of a page's HTML, within a section whose linked terms are known.
+
+        Args:
+            html: Whole elements of the page's content.
+            page_url: As in `link_html`.
+            linked: The terms already linked in the section the part opens in;
+                updated with those linked here (a heading in the part starts a new section).
+        """
+        page = _PageLinking(self, page_url, self._by_url.get(page_url), linked)
         position = 0
         while (start := html.find(SKIP_START, position)) >= 0 and (
             end := html.find(SKIP_END, start + len(SKIP_START))
@@ -232,13 +247,38 @@ class Linker:
         page.feed(html[position:])
         return "".join(page.out)
 
+    def link_matches(self, value: str, matches: Iterable[Match], page_url: str, linked: set[str]) -> str:
+        """Escape plain text as HTML, linking the first mention of each term in its section.
+
+        This is how the engine links the text it renders itself: the mentions
+        were found once (`TermMatcher.matches`), so nothing is scanned again.
+
+        Args:
+            value: The text, untrusted.
+            matches: The mentions in it, in order.
+            page_url: As in `link_html`.
+            linked: The terms already linked in this section; updated.
+        """
+        out, position = [], 0
+        for match in matches:
+            if match.term in linked:
+                continue
+            linked.add(match.term)
+            out.append(escape(value[position : match.start], quote=False))
+            out.append(self.anchor(match.term, page_url, value[match.start : match.end]))
+            position = match.end
+        out.append(escape(value[position:], quote=False))
+        return "".join(out)
+
     def anchor(self, slug: str, page_url: str, shown: str) -> str:
         """The link for one mention: its visible text is `shown`, its title the short definition."""
         term = self.terms[slug]
-        return (
-            f'<a class="ng-term" href="{href(page_url, term.url)}" title="{text(term.summary)}">'
-            f"{escape(shown, quote=False)}</a>"
-        )
+        if self.to_markdown:  # from the page's Markdown file: `articles/x/` is `articles/x.md`
+            folder = posixpath.dirname(page_url.rstrip("/")) if page_url.rstrip("/") else "."
+            target = text(posixpath.relpath(term.page_path, folder or "."))
+        else:
+            target = href(page_url, term.url)
+        return f'<a class="ng-term" href="{target}" title="{text(term.summary)}">{escape(shown, quote=False)}</a>'
 
 
 def skip_linking(html: str) -> str:
@@ -261,7 +301,7 @@ class _PageLinking:
     # where linking is allowed. The output is what `html.parser.HTMLParser` (with character
     # references converted) gave before: text is decoded and escaped again, so "&#x27;" becomes
     # "'" and "&para;" "¶"; an end tag is written "</name>"; a comment "<!--text-->".
-    def __init__(self, linker: Linker, page_url: str, own: str | None) -> None:
+    def __init__(self, linker: Linker, page_url: str, own: str | None, linked: set[str]) -> None:
         self.linker = linker
         self.find = linker.matcher.finder.search
         self.page_url = page_url
@@ -269,7 +309,7 @@ class _PageLinking:
         self.out: list[str] = []
         self.stack: list[tuple[str, bool]] = []  # open elements: name, whether it blocks linking
         self.blocked = 0  # how many open elements block linking
-        self.linked: set[str] = set()  # the terms linked in this section
+        self.linked = linked  # the terms linked in this section
 
     def feed(self, html: str) -> None:
         # Re-emit one part of the page (the HTML between two skipped regions). The loop is the

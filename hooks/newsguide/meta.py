@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .markdown_body import markdown_plain_text
-from .render import description
+from .markup import description
 
 #: Lines that do not start a prose paragraph: headings, HTML, lists, tables, admonitions, fences, markers.
 _NOT_PROSE = re.compile(r"^\s*(?:#|<|[-*+]\s|\d+\.\s|\||!!!|\?\?\?|```|~~~|>|\[.*\]:|\{|\*\*\*|---|===)")

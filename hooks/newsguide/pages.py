@@ -15,9 +15,7 @@ from functools import partial
 from .corpus import Corpus
 from .embeds import article_list
 from .glossary import GLOSSARY_DIR, Term
-from .model import Article
-from .render import front_matter, source_notice
-from .render.article import render_article
+from .markup import front_matter, source_notice
 from .render.figures import render_figures_page
 from .render.glossary import render_index as render_glossary_index
 from .render.glossary import render_term
@@ -45,34 +43,6 @@ class Page:
     source: str
 
 
-@dataclass(frozen=True)
-class PlannedPage:
-    """A generated page whose address and source are known before its Markdown is written.
-
-    A site generator can list every page first and render each when it needs
-    it, or render some on another core.
-
-    Attributes:
-        path: As `Page.path`.
-        source: As `Page.source`.
-        write: Writes the page's Markdown from the corpus, before the notice
-            naming its source.
-    """
-
-    path: str
-    source: str
-    write: Callable[[Corpus], str]
-
-    def render(self, corpus: Corpus, source_base: str = "") -> Page:
-        """Write the page, ending with the notice naming its source file (see `render.source_notice`).
-
-        Args:
-            corpus: The loaded corpus.
-            source_base: As in `build_pages`.
-        """
-        return Page(self.path, self.write(corpus) + source_notice(self.source, source_base), self.source)
-
-
 #: The articles section's index page, listing every article.
 ARTICLES_INDEX = "articles/index.md"
 
@@ -84,7 +54,9 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     """Render every generated page of the site, sorted by path.
 
     Each page ends with a notice naming the file it is generated from, so a
-    reader knows which file to edit (see `render.source_notice`).
+    reader knows which file to edit (see `markup.source_notice`). Article
+    pages come as their analyses wrote them, with the `source_base` that
+    `load_corpus` was given.
 
     Args:
         corpus: The loaded corpus.
@@ -96,36 +68,28 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     Returns:
         The pages, sorted by path.
     """
-    return [planned.render(corpus, source_base) for planned in planned_pages(corpus)]
-
-
-def planned_pages(corpus: Corpus) -> list[PlannedPage]:
-    """Every generated page of the site, sorted by path, not yet rendered.
-
-    Args:
-        corpus: The loaded corpus.
-
-    Returns:
-        The pages `build_pages` renders, in the same order.
-    """
-    planned = [
-        PlannedPage(article.page_path, article.source.as_posix(), partial(_article_page, article))
+    pages = [
+        Page(article.page_path, corpus.analyses[article.slug].page, article.source.as_posix())
         for article in corpus.articles
     ]
-    planned.extend(PlannedPage(theme.page_path, theme.source, partial(render_theme, theme)) for theme in corpus.themes)
+    for path, source, write in _corpus_pages(corpus):
+        pages.append(Page(path, write(corpus) + source_notice(source, source_base), source))
+    return sorted(pages, key=lambda page: page.path)
+
+
+def _corpus_pages(corpus: Corpus) -> list[tuple[str, str, Callable[[Corpus], str]]]:
+    # The pages drawn from the whole corpus: path, source file, and what writes the page's Markdown.
+    planned: list[tuple[str, str, Callable[[Corpus], str]]] = [
+        (theme.page_path, theme.source, partial(render_theme, theme)) for theme in corpus.themes
+    ]
     for path, name, write in [(INDEX_PATH, "index", render_themes_index), (OTHER_PATH, "other", render_other)]:
-        planned.append(PlannedPage(path, corpus.intros[name].source if name in corpus.intros else "", write))
-    planned.extend(PlannedPage(term.page_path, term.source, partial(_term_page, term)) for term in corpus.terms)
-    planned.append(PlannedPage("glossary/index.md", f"{GLOSSARY_DIR}/index.md", _glossary_index))
-    planned.append(PlannedPage(ARTICLES_INDEX, "hooks/newsguide/pages.py", _articles_index))
-    planned.append(PlannedPage("figures.md", "hooks/newsguide/figures.py", _figures_page))
-    planned.append(PlannedPage("timeline.md", "hooks/newsguide/timeline.py", _timeline_page))
-    return sorted(planned, key=lambda page: page.path)
-
-
-def _article_page(article: Article, corpus: Corpus) -> str:
-    # An article's own page: its text, with the themes of its passages.
-    return render_article(article, corpus.classification.passages(article), corpus.themes)
+        planned.append((path, corpus.intros[name].source if name in corpus.intros else "", write))
+    planned.extend((term.page_path, term.source, partial(_term_page, term)) for term in corpus.terms)
+    planned.append(("glossary/index.md", f"{GLOSSARY_DIR}/index.md", _glossary_index))
+    planned.append((ARTICLES_INDEX, "hooks/newsguide/pages.py", _articles_index))
+    planned.append(("figures.md", "hooks/newsguide/figures.py", _figures_page))
+    planned.append(("timeline.md", "hooks/newsguide/timeline.py", _timeline_page))
+    return planned
 
 
 def _term_page(term: Term, corpus: Corpus) -> str:

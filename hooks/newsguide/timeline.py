@@ -221,6 +221,11 @@ def _span_back(match: re.Match[str], sentence: str, article_year: int, dated: st
 
 def timeline_places(articles: Iterable[Article]) -> list[MentionPlace]:
     """Every mention in every article, as plain data, in chronological order (ties in reading order)."""
+    return sorted(reading_places(articles), key=lambda place: place[3].sort_key)
+
+
+def reading_places(articles: Iterable[Article]) -> list[MentionPlace]:
+    """Every mention in every article, as plain data, in reading order."""
     places: list[MentionPlace] = []
     for article_index, article in enumerate(articles):
         year = article.date.year if article.date else None
@@ -229,7 +234,12 @@ def timeline_places(articles: Iterable[Article]) -> list[MentionPlace]:
             for sentence_index, sentence in enumerate(paragraph.sentences):
                 found = sorted(sentence_mentions(sentence.text, year, date_text), key=lambda item: item.start)
                 places.extend((article_index, paragraph_index, sentence_index, item) for item in found)
-    return sorted(places, key=lambda place: place[3].sort_key)
+    return places
+
+
+def chronological(mentions: Iterable[Mention]) -> list[Mention]:
+    """Mentions in reading order put in chronological order, ties kept in reading order."""
+    return sorted(mentions, key=lambda mention: mention.sort_key)
 
 
 def timeline_at(places: Iterable[MentionPlace], articles: Sequence[Article]) -> list[Mention]:

@@ -5,22 +5,35 @@ paragraph's themes and linking to it; each cell's text names the paragraph
 and its themes, so colour is never the only label. Each paragraph ends with
 badges for its themes, linking to the passage on each theme page. Both are
 left out of the search index, which should hold the article's own words.
+
+Glossary terms are linked as the body is written, from the mentions found in
+it (`newsguide.link.TermMatcher.mentions`): the first mention of each term in
+each section. Only the body is linked, so a link always marks a mention that
+the term's page lists; the standfirst and byline are not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
+from typing import NamedTuple
 
 from ..classify import Passage
-from ..link import skip_linking
+from ..link import Linker, Match, Mention, skip_linking
 from ..markdown_body import render_markdown_block
+from ..markup import description, front_matter, href, text
 from ..model import Article, Paragraph
 from ..themes import Theme
 from ..verbatim import verbatim
-from . import description, front_matter, href, text
 
 
-def render_article(article: Article, passages: Sequence[Passage] = (), themes: Sequence[Theme] = ()) -> str:
+def render_article(
+    article: Article,
+    passages: Sequence[Passage] = (),
+    themes: Sequence[Theme] = (),
+    linker: Linker | None = None,
+    mentions: Sequence[Mention] = (),
+) -> str:
     """Render an article as a Markdown page.
 
     The body paragraphs are raw HTML blocks with ids `p1`, `p2`, … so that
@@ -30,6 +43,8 @@ def render_article(article: Article, passages: Sequence[Passage] = (), themes: S
         article: The parsed article.
         passages: The article's classified paragraphs, one per body paragraph.
         themes: Every theme, in display order.
+        linker: Writes the links to glossary terms; none are written without it.
+        mentions: The article's mentions of terms, in reading order.
 
     Returns:
         The page's Markdown, front matter included.
@@ -45,15 +60,23 @@ def render_article(article: Article, passages: Sequence[Passage] = (), themes: S
         )
     ]
     # The engine's raw HTML skips Markdown where the site generator allows (see `newsguide.verbatim`).
-    head = [f'<p class="ng-standfirst">{text(article.standfirst)}</p>\n'] if article.standfirst else []
+    head = [f'<p class="ng-standfirst">{escape(article.standfirst, quote=False)}</p>\n'] if article.standfirst else []
     parts.append(verbatim("".join([*head, _meta(article)])))
     by_slug = {theme.slug: theme for theme in themes}
     themes_of = {p.paragraph.number: [by_slug[slug] for slug in p.themes] for p in passages}
     if themes:
         parts.append(_ribbon(article, themes_of, themes))
     ids = {p.paragraph.number: p.id for p in passages}
+    matches = _matches_by_paragraph(article, mentions)
+    linked: set[str] = set()  # the terms linked so far in the body's section
     body = "".join(
-        _paragraph(article, paragraph, themes_of.get(paragraph.number, []), ids.get(paragraph.number, ""))
+        _paragraph(
+            article,
+            paragraph,
+            themes_of.get(paragraph.number, []),
+            ids.get(paragraph.number, ""),
+            _Links(linker, matches.get(paragraph.number, []), linked),
+        )
         for paragraph in article.body
     )
     parts.append(verbatim(f'<div class="ng-body">\n{body}</div>\n'))
@@ -136,16 +159,42 @@ def _badges(article: Article, themes: list[Theme], passage_id: str) -> str:
     return f' <small class="ng-badges" data-search-exclude><span class="ng-sr-only">Themes: </span>{links}</small>'
 
 
-def _paragraph(article: Article, paragraph: Paragraph, themes: list[Theme], passage_id: str) -> str:
-    # One body paragraph with its anchor, permalink, and badges linking to its passage (id) on theme pages.
+class _Links(NamedTuple):
+    # How one paragraph's terms are linked: the linker (None: not at all), the paragraph's
+    # mentions, and the terms linked so far in its section (shared by the paragraphs).
+    linker: Linker | None
+    matches: list[Match]
+    linked: set[str]
+
+
+def _matches_by_paragraph(article: Article, mentions: Sequence[Mention]) -> dict[int, list[Match]]:
+    # Paragraph number → the mentions in it, as offsets in the paragraph's text.
+    found: dict[int, list[Match]] = {}
+    for mention in mentions:
+        sentence = article.body[mention.paragraph - 1].sentences[mention.sentence]
+        start = sentence.start
+        found.setdefault(mention.paragraph, []).append(Match(start + mention.start, start + mention.end, mention.term))
+    return found
+
+
+def _paragraph(article: Article, paragraph: Paragraph, themes: list[Theme], passage_id: str, links: _Links) -> str:
+    # One body paragraph with its anchor, permalink, its terms linked, and badges linking to its
+    # passage (id) on theme pages.
     anchor = paragraph.anchor
     badges = _badges(article, themes, passage_id)
+    linker = links.linker
     if article.markdown:
         permalink = f'<a class="ng-permalink" href="#{anchor}" aria-label="Link to paragraph {paragraph.number}">¶</a>'
         html = render_markdown_block(paragraph.source).replace("\n", " ")
+        if linker is not None:  # Markdown's own links and code stay unlinked
+            html = linker.link_fragment(html, article.url, links.linked)
         return f'<div id="{anchor}" class="ng-para">{html} {permalink}{badges}</div>\n'
+    if linker is not None:
+        body = linker.link_matches(paragraph.text, links.matches, article.url, links.linked)
+    else:
+        body = escape(paragraph.text, quote=False)
     return (
-        f'<p id="{anchor}" class="ng-para">{text(paragraph.text)} '
+        f'<p id="{anchor}" class="ng-para">{body} '
         f'<a class="ng-permalink" href="#{anchor}" title="Link to paragraph {paragraph.number}" '
         f'aria-label="Link to paragraph {paragraph.number}">¶</a>{badges}</p>\n'
     )

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..figures import Figure, by_kind, highlights
 from ..link import NO_LINK_CLASS, SKIP_END, SKIP_START
-from . import description, front_matter, href, text
+from ..markup import description, front_matter, href, text
 from .quote import excerpt, marked, source_link
 
 #: Where the key-figures page lives, relative to the site root.

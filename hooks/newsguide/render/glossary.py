@@ -9,13 +9,12 @@ is found in search by its definition, not by the articles it quotes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
 
 from ..corpus import Corpus
 from ..glossary import KINDS, NAME_LANGUAGES, Term
 from ..link import NO_LINK_CLASS, skip_linking
-from . import count, front_matter, highlight, href, text
+from ..markup import count, front_matter, highlight, href, text
 from .theme import swatch
 
 #: How much a term page weighs in search against other pages (Material's `search.boost`).
@@ -37,40 +36,6 @@ KIND_HEADINGS = {
     "person": "People",
 }
 INDEX_URL = "glossary/"
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A sentence of an article that mentions a term, with where each mention is in it.
-
-    Attributes:
-        article: The article's slug.
-        paragraph: The paragraph's number.
-        sentence: The sentence, verbatim.
-        spans: (start, end) of each mention in the sentence.
-        url: The paragraph in context, relative to the site root.
-    """
-
-    article: str
-    paragraph: int
-    sentence: str
-    spans: tuple[tuple[int, int], ...]
-    url: str
-
-
-def passages(corpus: Corpus, term: Term) -> list[Passage]:
-    """Every sentence that mentions the term, in reading order, each once (found once per corpus)."""
-    if term.slug in corpus.term_passages:
-        return corpus.term_passages[term.slug]
-    found = []
-    key = lambda m: (m.article, m.paragraph, m.sentence)  # noqa: E731
-    for (article, number, index), group in groupby(corpus.mentions_by_term[term.slug], key=key):
-        page = corpus.article(article)
-        paragraph = page.body[number - 1]
-        spans = tuple((m.start, m.end) for m in group)
-        found.append(Passage(article, number, paragraph.sentences[index].text, spans, page.paragraph_url(paragraph)))
-    corpus.term_passages[term.slug] = found
-    return found
 
 
 def render_term(corpus: Corpus, term: Term) -> str:
@@ -199,7 +164,7 @@ def _names(term: Term) -> str:
 
 def _mentions(corpus: Corpus, term: Term) -> str:
     # Every passage mentioning the term, grouped by article, the mention highlighted.
-    found = passages(corpus, term)
+    found = corpus.quotes(term.slug)
     if not found:
         return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
     articles = len({p.article for p in found})

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..markup import href, text
 from ..model import Article, Paragraph
-from . import href, text
 
 
 def marked(sentence: str, start: int, end: int) -> str:

@@ -17,9 +17,9 @@ from ..classify import Classification, Passage
 from ..corpus import Corpus
 from ..glossary import Term
 from ..link import NO_LINK_CLASS, skip_linking
+from ..markup import count, front_matter, highlight, href, text
 from ..model import Article
 from ..themes import Intro, Theme
-from . import count, front_matter, highlight, href, text
 
 #: Where the generated overview and "Other passages" pages live inside `docs/`.
 INDEX_PATH = "themes/index.md"

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from ..link import SKIP_END, SKIP_START
+from ..markup import description, front_matter, text
 from ..timeline import Mention
-from . import description, front_matter, text
 from .quote import marked, source_link
 
 #: Where the timeline page lives, relative to the site root.

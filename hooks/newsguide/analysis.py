@@ -1,0 +1,118 @@
+"""One article's analysis: everything the engine derives from an article on its own.
+
+An article is classified, its terms, figures and dates are found, and its page
+is written, from the article alone and the site's shared settings (themes,
+glossary, where sources are shown). None of it depends on other articles, so an
+`Analysis` can be kept (see `newsguide.cache`) and reused until the article or
+one of those settings changes: `Reading.key` names exactly that.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .classify import Passage, Vocabulary, classify_article
+from .figures import Figure, figure_places, figures_at
+from .glossary import Term
+from .link import Linker, Mention
+from .markup import source_notice
+from .model import Article
+from .problems import Problem
+from .render.article import render_article
+from .themes import Theme
+from .timeline import Mention as DatedMention
+from .timeline import reading_places, timeline_at
+from .version import ENGINE_VERSION
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the engine derives from one article.
+
+    Attributes:
+        article: The parsed article.
+        passages: Its paragraphs with their themes, one per body paragraph.
+        problems: The problems of its editorial overrides (`pin`, `exclude`).
+        mentions: Its mentions of glossary terms, in reading order.
+        figures: The key figures it states, in reading order.
+        dates: The dates it mentions, in reading order.
+        page: Its page's Markdown, front matter and source notice included,
+            its terms linked.
+    """
+
+    article: Article
+    passages: tuple[Passage, ...]
+    problems: tuple[Problem, ...]
+    mentions: tuple[Mention, ...]
+    figures: tuple[Figure, ...]
+    dates: tuple[DatedMention, ...]
+    page: str
+
+
+@dataclass
+class Reading:
+    """The settings every article is analysed with, shared by a build.
+
+    Attributes:
+        themes: The themes, in display order.
+        terms: The glossary's terms.
+        linker: Finds and links the terms.
+        source_base: The URL a source file's path is appended to (see `pages.source_base`).
+    """
+
+    themes: list[Theme]
+    terms: list[Term]
+    linker: Linker
+    source_base: str = ""
+    _vocabulary: Vocabulary | None = field(default=None, repr=False)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The themes' vocabulary, compiled when first needed (a build whose analyses are all kept needs none)."""
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary(self.themes)
+        return self._vocabulary
+
+    @cached_property
+    def signature(self) -> str:
+        """A digest of every setting that changes an analysis, and of the engine's own code."""
+        themes = [
+            (theme.slug, theme.title, theme.vocabulary, theme.order, theme.colour, theme.abbreviation, theme.url)
+            for theme in self.themes
+        ]
+        terms = [(term.slug, term.summary, term.aliases, term.exclude, term.plural, term.url) for term in self.terms]
+        settings = repr((ENGINE_VERSION, themes, terms, self.linker.to_markdown, self.source_base))
+        return hashlib.sha256(settings.encode("utf-8")).hexdigest()
+
+    def key(self, files: list[Path], slug: str) -> str:
+        """The cache key of an article: its files' bytes, its slug, and `signature`.
+
+        Args:
+            files: The article's files (the seed, and its sidecar if it has one).
+            slug: The slug the corpus gave it.
+        """
+        digest = hashlib.sha256(self.signature.encode("ascii"))
+        digest.update(slug.encode("utf-8") + b"\0")
+        for path in files:
+            digest.update(path.name.encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        return digest.hexdigest()
+
+
+def analyse(article: Article, reading: Reading) -> Analysis:
+    """Classify an article, find its terms, figures and dates, and write its page.
+
+    Args:
+        article: The parsed article.
+        reading: The build's shared settings.
+    """
+    passages, problems = classify_article(article, reading.vocabulary)
+    mentions = tuple(reading.linker.matcher.mentions([article]))
+    figures = tuple(figures_at(figure_places([article]), [article]))
+    dates = tuple(timeline_at(reading_places([article]), [article]))
+    page = render_article(article, passages, reading.themes, reading.linker, mentions)
+    page += source_notice(article.source.as_posix(), reading.source_base)
+    return Analysis(article, passages, tuple(problems), mentions, figures, dates, page)

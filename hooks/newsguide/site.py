@@ -1,0 +1,119 @@
+"""The site: one pass of the engine, from the project's files to every generated page and data file.
+
+`build_site` runs the pipeline in order: load and analyse the articles (taking
+kept analyses from the cache), put the corpus together, render the pages drawn
+from the whole corpus, the API reference and the data files. A site generator
+publishes what it returns; the MkDocs adapter (`hooks/mkdocs_hooks.py`) does
+nothing more than hand it MkDocs' events and objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import CACHE_DIR, Cache
+from .corpus import Corpus, load_corpus
+from .data import data_files
+from .embeds import fill_embeds
+from .link import Linker
+from .markup import text
+from .meta import page_description
+from .navigation import nav_rank, section_order
+from .pages import Page, build_pages, source_base
+from .problems import Problem
+from .reference import reference_pages
+from .term_links import TermLinks
+from .verbatim import anchor_ids, hold, is_quotation, restore
+
+__all__ = [
+    "CACHE_DIR",
+    "Cache",
+    "Linker",
+    "Site",
+    "TermLinks",
+    "anchor_ids",
+    "build_site",
+    "hold",
+    "is_quotation",
+    "nav_rank",
+    "page_description",
+    "restore",
+    "section_order",
+    "source_base",
+    "text",
+]
+
+#: Generated pages whose Markdown is not linked to the glossary: the API reference is for developers.
+UNLINKED = ("reference/",)
+
+
+@dataclass
+class Site:
+    """What one build publishes, besides the pages people wrote.
+
+    Attributes:
+        corpus: The corpus the pages come from.
+        pages: Every generated page (articles, themes, glossary, figures,
+            timeline, API reference), sorted by path.
+        data: The open-data files by their path in the site.
+        links: The Markdown extension that links glossary terms in Markdown.
+        kept: How many articles' analyses came from the cache.
+        computed: How many were computed.
+    """
+
+    corpus: Corpus
+    pages: list[Page]
+    data: dict[str, str]
+    links: TermLinks = field(repr=False)
+    kept: int = 0
+    computed: int = 0
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The files that could not be used, or only in part: each is a warning."""
+        return self.corpus.problems
+
+    @property
+    def notes(self) -> list[Problem]:
+        """Facts worth telling a contributor that are not problems."""
+        return self.corpus.notes
+
+    def page_markdown(self, markdown: str, path: str, url: str) -> str:
+        """Prepare a page's Markdown for rendering: fill in its embedded blocks, and set its links.
+
+        Args:
+            markdown: The page's Markdown, front matter removed.
+            path: The page's path inside `docs/`.
+            url: The page's URL relative to the site root.
+        """
+        self.links.page_url = None if path.startswith(UNLINKED) else url
+        if "newsguide:" in markdown:
+            markdown = fill_embeds(markdown, self.corpus, url)
+        return markdown
+
+
+def build_site(root: Path, source_base: str = "", cache: Cache | None = None, adapter: str = "") -> Site:
+    """Load, analyse and render everything the site gets from the project's files.
+
+    Args:
+        root: The project root (the folder holding `seeds/` and `docs/`).
+        source_base: The URL a source file's path is appended to (see `pages.source_base`).
+        cache: Where articles' analyses are kept between builds (None: compute every one).
+        adapter: The site generator's adapter, relative to the root, named on the reference index.
+
+    Returns:
+        The site; its problems name every file that could not be used.
+    """
+    corpus = load_corpus(root, cache, source_base)
+    pages = build_pages(corpus, source_base) + reference_pages(root, source_base, adapter)
+    site = Site(corpus, sorted(pages, key=lambda page: page.path), data_files(corpus), TermLinks(corpus.linker))
+    if cache is not None:
+        site.kept, site.computed = cache.hits, cache.misses
+        cache.prune()
+    return site
+
+
+def default_cache(root: Path) -> Cache:
+    """A cache kept on disk in the project (`.cache/newsguide/`)."""
+    return Cache(root / CACHE_DIR)

@@ -1,0 +1,109 @@
+"""The build cache: a warm build publishes byte for byte the site a cold build publishes."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsguide.cache import CACHE_DIR, Cache
+from newsguide.corpus import load_corpus
+from newsguide.site import build_site
+from tests.benchmark import make_hooked_project, seed_sentences, synthetic_corpus
+from tests.sitebuild import build
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    # Every file of a built site but the gzipped sitemap (gzip writes the time), by path.
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.name != "sitemap.xml.gz"
+    }
+
+
+def _cold(project: Path, site: Path) -> dict[str, bytes]:
+    # A build with no cache at all.
+    shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+    built = build(project, site=site)
+    assert built.returncode == 0, built.output
+    return _site_files(site)
+
+
+def _warm(project: Path, site: Path) -> dict[str, bytes]:
+    # A build that finds the cache the last build left.
+    assert any((project / CACHE_DIR).glob("*/*.pickle")), "the last build kept its analyses"
+    built = build(project, site=site)
+    assert built.returncode == 0, built.output
+    return _site_files(site)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_hooked_project(tmp_path_factory.mktemp("cache"), synthetic_corpus(12, seed_sentences()))
+
+
+@pytest.mark.build
+def test_a_warm_build_is_the_cold_build_byte_for_byte(project: Path, tmp_path: Path) -> None:
+    cold = _cold(project, tmp_path / "cold")
+    assert len(list((project / CACHE_DIR).glob("*/*.pickle"))) == 12
+    assert _warm(project, tmp_path / "warm") == cold
+
+
+@pytest.mark.build
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        ("seeds/article-0003.txt", "\n\n", "\n\nThe tariff war with Japan and the RCEP came up again.\n\n"),
+        ("docs/themes/economics.md", "vocabulary:\n", "vocabulary:\n  - ministers\n"),
+        ("docs/glossary/rcep.md", "aliases:\n", "aliases:\n  - foreign ministers\n"),
+    ],
+    ids=["article", "theme", "term"],
+)
+def test_after_an_edit_the_warm_build_is_the_cold_build(
+    project: Path, tmp_path: Path, path: str, old: str, new: str
+) -> None:
+    _cold(project, tmp_path / "before")  # leaves the cache of the files before the edit
+    file = project / path
+    original = file.read_text(encoding="utf-8")
+    assert old in original, f"{path} no longer holds {old!r}: update the test"
+    try:
+        file.write_text(original.replace(old, new, 1), encoding="utf-8")
+        warm = _warm(project, tmp_path / "warm")
+        assert warm != _site_files(tmp_path / "before"), "the edit changed the site"
+        assert warm == _cold(project, tmp_path / "cold")
+    finally:
+        file.write_text(original, encoding="utf-8")
+
+
+def test_a_damaged_or_foreign_entry_is_recomputed_not_trusted(tmp_path: Path) -> None:
+    project = make_hooked_project(tmp_path, synthetic_corpus(3, seed_sentences()))
+    cache = Cache(project / CACHE_DIR)
+    expected = build_site(project, cache=cache)
+    entries = sorted((project / CACHE_DIR).glob("*/*.pickle"))
+    assert len(entries) == 3
+    entries[0].write_bytes(b"not a pickle")
+    entries[1].write_bytes(pickle.dumps(("newsguide-analysis-0", entries[1].stem, None)))
+    other = pickle.loads(entries[2].read_bytes())
+    entries[2].write_bytes(pickle.dumps((other[0], "0" * 64, other[2])))  # an entry under another key
+    fresh = Cache(project / CACHE_DIR)
+    again = build_site(project, cache=fresh)
+    assert (again.kept, again.computed) == (0, 3)
+    assert [page.markdown for page in again.pages] == [page.markdown for page in expected.pages]
+    assert again.data == expected.data
+    assert (build_site(project, cache=Cache(project / CACHE_DIR)).kept, fresh.hits) == (3, 0)
+
+
+def test_memory_keeps_analyses_between_builds_and_forgets_unused_ones(tmp_path: Path) -> None:
+    project = make_hooked_project(tmp_path, synthetic_corpus(3, seed_sentences()))
+    cache = Cache()  # memory only, as `mkdocs serve` keeps it between rebuilds
+    assert build_site(project, cache=cache).computed == 3
+    seed = project / "seeds" / "article-0002.txt"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nOne more paragraph on Japan.\n", encoding="utf-8")
+    site = build_site(project, cache=cache)
+    assert (site.kept, site.computed) == (2, 1)
+    assert len(cache._memory) == 3  # the old analysis of the edited article is gone
+    assert not (project / CACHE_DIR).exists()
+    assert load_corpus(project).analyses.keys() == site.corpus.analyses.keys()
