@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import datetime as dt
+import filecmp
 import io
 import os
 import pstats
-import queue
 import random
 import re
 import shutil
@@ -44,6 +45,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -51,14 +53,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from newsguide.cache import CACHE_DIR
 from newsguide.corpus import load_corpus
 from newsguide.reference import engine_modules
 from tests.sitebuild import ROOT
 
-#: Targets from the issue.
-MAX_RATIO = 1.3
+#: Targets from the issues.
+MAX_RATIO = 1.0  # the cold build with hooks against plain Material, at 1,000 articles
+MAX_WARM_SHARE = 0.30  # a build after one article's edit, cache kept, against the cold build
 MAX_GROWTH_100_TO_1000 = 11.0
-MAX_SERVE_REBUILD = 2.0
+MAX_SERVE_REBUILD = 1.0  # from an edit to the served page showing it, at 100 articles
 
 _FIRST_NAMES = ["Wang", "Kim", "Sato", "Lee", "Park", "Tanaka", "Chen", "Suzuki", "Zhang", "Choi"]
 _HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
@@ -75,6 +79,16 @@ class SyntheticArticle:
     paragraphs: list[str]
     note: str
 
+    @property
+    def date(self) -> str:
+        """Its publication date, between 2015 and 2025: the same for the same name."""
+        day = random.Random(f"newsguide-bench-date-{self.name}").randrange(4018)  # days from 2015-01-01
+        return (dt.date(2015, 1, 1) + dt.timedelta(days=day)).isoformat()
+
+    def sidecar(self) -> str:
+        """The seed's sidecar `.yml`, with its date."""
+        return f"date: {self.date}\n"
+
     def seed_text(self) -> str:
         """The article as a raw scraped `.txt` seed."""
         parts = [self.title, self.standfirst, f"by {self.author}", *self.paragraphs, f"Author: {self.note}"]
@@ -83,7 +97,7 @@ class SyntheticArticle:
 
     def plain_markdown(self) -> str:
         """The same article as one plain Markdown page."""
-        parts = [f"# {self.title}", f"*{self.standfirst}*", f"by {self.author}", *self.paragraphs]
+        parts = [f"# {self.title}", f"*{self.standfirst}*", f"by {self.author}, {self.date}", *self.paragraphs]
         parts += ["## About this article", f"**Author:** {self.note}"]
         return "\n\n".join(parts) + "\n"
 
@@ -134,6 +148,7 @@ def make_hooked_project(folder: Path, articles: list[SyntheticArticle]) -> Path:
     _copy_site_sources(project, hooks=True)
     for article in articles:
         (project / "seeds" / f"{article.name}.txt").write_text(article.seed_text(), encoding="utf-8")
+        (project / "seeds" / f"{article.name}.yml").write_text(article.sidecar(), encoding="utf-8")
     return project
 
 
@@ -172,9 +187,17 @@ def _environment() -> dict[str, str]:
     return environment
 
 
-def timed_build(project: Path) -> tuple[float, int]:
-    """Run `mkdocs build` in a fresh process; return seconds and peak RSS in KiB."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(project / "site")]
+def timed_build(project: Path, *, cold: bool = True, site: Path | None = None) -> tuple[float, int]:
+    """Run `mkdocs build` in a fresh process; return seconds and peak RSS in KiB.
+
+    Args:
+        project: The project to build.
+        cold: Remove the build cache first, so that every article is analysed.
+        site: Where to build (the project's `site/` by default).
+    """
+    if cold:
+        shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site or project / "site")]
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=project, env=_environment(), stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
@@ -197,11 +220,18 @@ class Figures:
     hooked_rss: int
     plain_rss: int
     events: dict[str, float]
+    warm: float = 0.0
+    identical: bool = False
 
     @property
     def ratio(self) -> float:
         """Hooked build time over plain build time."""
         return self.hooked / self.plain
+
+    @property
+    def warm_share(self) -> float:
+        """The build after one article's edit, cache kept, over the cold build."""
+        return self.warm / self.hooked
 
 
 @contextmanager
@@ -269,6 +299,8 @@ def measure_size(size: int, runs: int, sentences: list[str], folder: Path, profi
     for _ in range(runs):  # interleaved, so that a change in the machine's load hits both alike
         hooked.append(timed_build(hooked_project))
         plain.append(timed_build(plain_project))
+    warm, identical = edited_builds(hooked_project, articles, runs)
+    shutil.rmtree(hooked_project / CACHE_DIR, ignore_errors=True)
     events = in_process_build(hooked_project)
     if profile:  # a separate build, so that the profiler's overhead does not inflate the event times
         in_process_build(hooked_project, profile=profile)
@@ -279,7 +311,39 @@ def measure_size(size: int, runs: int, sentences: list[str], folder: Path, profi
         hooked_rss=max(m for _, m in hooked),
         plain_rss=max(m for _, m in plain),
         events=events,
+        warm=warm,
+        identical=identical,
     )
+
+
+def edited_builds(project: Path, articles: list[SyntheticArticle], runs: int) -> tuple[float, bool]:
+    """Edit one article and build with the cache kept, `runs` times; then check against a cold build.
+
+    Returns:
+        The median seconds of the builds after an edit, and whether the last one's site is byte
+        for byte the site a cold build of the same files gives.
+    """
+    timed_build(project, cold=False)  # the cache of the files as they are
+    times = []
+    for run in range(runs):
+        seed = project / "seeds" / f"{articles[(run * 7) % len(articles)].name}.txt"
+        text = seed.read_text(encoding="utf-8")
+        seed.write_text(text.replace("\n\nAuthor: ", f"\n\nEdit {run + 1}: Japan and China met.\n\nAuthor: ", 1))
+        times.append(timed_build(project, cold=False)[0])
+    timed_build(project, site=project / "site-cold")
+    return statistics.median(times), _same_files(project / "site", project / "site-cold")
+
+
+def _same_files(one: Path, other: Path) -> bool:
+    # Whether two built sites hold the same files with the same bytes (the gzipped sitemap holds its time).
+    def listing(site: Path) -> list[str]:
+        return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.suffix != ".gz")
+
+    files = listing(one)
+    if files != listing(other):
+        return False
+    _, mismatch, errors = filecmp.cmpfiles(one, other, files, shallow=False)
+    return not mismatch and not errors
 
 
 def _free_port() -> int:
@@ -290,53 +354,58 @@ def _free_port() -> int:
         return port
 
 
-def serve_rebuild(folder: Path, edits: int = 3, timeout: float = 60.0) -> float | None:
-    """Seconds from a glossary file edit to the end of `mkdocs serve`'s rebuild; None if not seen.
+def serve_rebuild(folder: Path, size: int = 100, edits: int = 3, timeout: float = 60.0) -> dict[str, float | None]:
+    """Seconds from an edit to the served page showing it, under `mkdocs serve` at `size` articles.
 
-    The median of `edits` edits, one after another's rebuild, in the same `mkdocs serve`.
+    A glossary term, an article and a theme's introduction are each edited
+    `edits` times, one after another's page showed it, in the same `mkdocs
+    serve`; the figure for each is the median. None where the page did not
+    show the edit within `timeout` seconds.
     """
-    project = folder / "serve"
-    _copy_site_sources(project, hooks=True)
-    for path in (ROOT / "seeds").iterdir():
-        shutil.copy(path, project / "seeds" / path.name)
-    glossary = sorted((project / "docs" / "glossary").glob("*.md"))[0]
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{_free_port()}"]
+    articles = synthetic_corpus(size, seed_sentences())
+    project = make_hooked_project(folder / "serve", articles)
+    port = _free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
         command, cwd=project, env=_environment(), stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True
     )
-    lines: queue.Queue[str] = queue.Queue()
 
-    def read_log() -> None:
-        for line in process.stdout or []:
-            lines.put(line)
+    def drain() -> None:  # read the log, so that the server never blocks on a full pipe
+        for _ in process.stdout or []:
+            pass
 
-    threading.Thread(target=read_log, daemon=True).start()
-
-    def wait_for(words: str) -> float | None:
-        # The time at which a log line containing `words` arrived, or None after the timeout.
-        deadline = time.monotonic() + timeout
-        while (left := deadline - time.monotonic()) > 0:
-            try:
-                if words in lines.get(timeout=left):
-                    return time.perf_counter()
-            except queue.Empty:
-                break
-        return None
-
+    threading.Thread(target=drain, daemon=True).start()
+    base = f"http://127.0.0.1:{port}/readers-guide/"
+    term = sorted((project / "docs" / "glossary").glob("r*.md"))[0]
+    theme = project / "docs" / "themes" / "economics.md"
+    seed = project / "seeds" / f"{articles[size // 2].name}.txt"
+    targets: dict[str, tuple[Path, str, Callable[[str, str], str]]] = {
+        "glossary term": (term, f"glossary/{term.stem}/", _appended),
+        "article": (seed, f"articles/{seed.stem}/", _before_author_note),
+        "theme intro": (theme, "themes/economics/", _appended),
+    }
+    results: dict[str, float | None] = {}
     try:
-        if wait_for("Serving on") is None:
-            return None
-        times = []
-        for edit in range(edits):
-            time.sleep(1.0)  # let the file watcher settle
-            start = time.perf_counter()
-            with glossary.open("a", encoding="utf-8") as file:
-                file.write(f"\nEdit {edit + 1} for the benchmark.\n")
-            done = wait_for("Reloading browsers")
-            if done is None:
-                return None
-            times.append(done - start)
-        return statistics.median(times)
+        deadline = time.monotonic() + timeout
+        while not _page_holds(base, "", "</html>"):
+            if time.monotonic() > deadline or process.poll() is not None:
+                return dict.fromkeys(targets)
+            time.sleep(0.2)
+        for name, (path, url, edit) in targets.items():
+            times: list[float] = []
+            for number in range(edits):
+                time.sleep(1.0)  # let the file watcher settle
+                mark = f"Benchmark{name.replace(' ', '')}{number}"
+                start = time.perf_counter()
+                path.write_text(edit(path.read_text(encoding="utf-8"), mark), encoding="utf-8")
+                while not _page_holds(base, url, mark):
+                    if time.perf_counter() - start > timeout:
+                        break
+                    time.sleep(0.02)
+                else:
+                    times.append(time.perf_counter() - start)
+            results[name] = statistics.median(times) if len(times) == edits else None
+        return results
     finally:
         process.terminate()
         try:
@@ -346,31 +415,64 @@ def serve_rebuild(folder: Path, edits: int = 3, timeout: float = 60.0) -> float 
             process.wait()
 
 
+def _appended(text: str, mark: str) -> str:
+    # A Markdown file with one more sentence at its end.
+    return text + f"\n{mark} is noted here.\n"
+
+
+def _before_author_note(text: str, mark: str) -> str:
+    # A raw seed with one more body paragraph, before its author note.
+    return text.replace("\n\nAuthor: ", f"\n\n{mark} said Japan.\n\nAuthor: ", 1)
+
+
+def _page_holds(base: str, url: str, words: str) -> bool:
+    # Whether the served page at `url` (relative to the site) holds `words` now.
+    try:
+        with urllib.request.urlopen(base + url, timeout=5) as response:
+            return words in response.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+
+
 def _verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
 
-def report(figures: list[Figures], rebuild: float | None, *, serve_measured: bool = True) -> str:
+def report(figures: list[Figures], serve: dict[str, float | None] | None) -> str:
     """The figures as a plain-text table with each target's verdict."""
     lines = [
         f"Machine: {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), Python {sys.version.split()[0]}",
-        "(a) the project with its hooks; (b) plain Material: the same hand-written pages and API reference,",
-        "each article one plain Markdown page, no hooks. Medians of wall-clock seconds, fresh process per build.",
+        "(a) the project with its hooks, cold (no build cache); (b) plain Material: the same hand-written pages",
+        "and API reference, each article one plain Markdown page, no hooks; (w) the project after one article",
+        "is edited, build cache kept. Medians of wall-clock seconds, a fresh process per build; dated articles.",
         "",
-        f"{'articles':>8}  {'hooks (s)':>9}  {'plain (s)':>9}  {'a/b':>5}  {'peak MiB a':>10}  {'peak MiB b':>10}",
+        f"{'articles':>8}  {'cold a (s)':>10}  {'plain b (s)':>11}  {'a/b':>5}  {'edit w (s)':>10}  {'w/a':>5}  "
+        f"{'peak MiB a':>10}  {'peak MiB b':>10}",
     ]
     for f in figures:
         lines.append(
-            f"{f.size:>8}  {f.hooked:>9.2f}  {f.plain:>9.2f}  {f.ratio:>5.2f}  "
+            f"{f.size:>8}  {f.hooked:>10.2f}  {f.plain:>11.2f}  {f.ratio:>5.2f}  "
+            f"{f.warm:>10.2f}  {f.warm_share:>5.2f}  "
             f"{f.hooked_rss / 1024:>10.0f}  {f.plain_rss / 1024:>10.0f}"
         )
-    lines += ["", "Time in the hooks, per MkDocs event (one in-process build):"]
+    lines += ["", "Time in the hooks, per MkDocs event (one in-process cold build):"]
     for f in figures:
         spent = ", ".join(f"on_{name} {seconds:.3f} s" for name, seconds in sorted(f.events.items()))
         lines.append(f"{f.size:>8} articles: {spent or 'none'}")
     lines += ["", "Targets:"]
     for f in figures:
-        lines.append(f"  a/b <= {MAX_RATIO} at {f.size} articles: {f.ratio:.2f} {_verdict(f.ratio <= MAX_RATIO)}")
+        if f.size >= 1000:
+            lines.append(
+                f"  cold a/b <= {MAX_RATIO} at {f.size} articles: {f.ratio:.2f} {_verdict(f.ratio <= MAX_RATIO)}"
+            )
+            lines.append(
+                f"  edit w/a <= {MAX_WARM_SHARE} at {f.size} articles: {f.warm_share:.2f} "
+                f"{_verdict(f.warm_share <= MAX_WARM_SHARE)}"
+            )
+        lines.append(
+            f"  the build after an edit is a cold build byte for byte at {f.size} articles: "
+            f"{'yes' if f.identical else 'NO'} {_verdict(f.identical)}"
+        )
     by_size = {f.size: f for f in figures}
     if 100 in by_size and 1000 in by_size:
         growth = by_size[1000].hooked / by_size[100].hooked
@@ -378,14 +480,15 @@ def report(figures: list[Figures], rebuild: float | None, *, serve_measured: boo
             f"  1,000 articles <= {MAX_GROWTH_100_TO_1000}x 100 articles: {growth:.2f}x "
             f"{_verdict(growth <= MAX_GROWTH_100_TO_1000)}"
         )
-    if not serve_measured:
-        lines.append("  serve rebuild: skipped (--no-serve)")
-    elif rebuild is None:
-        lines.append(f"  serve rebuild < {MAX_SERVE_REBUILD} s: not measured (no rebuild seen) MISSED")
+    if serve is None:
+        lines.append("  serve: skipped (--no-serve)")
     else:
-        lines.append(
-            f"  serve rebuild < {MAX_SERVE_REBUILD} s: {rebuild:.2f} s {_verdict(rebuild < MAX_SERVE_REBUILD)}"
-        )
+        for name, seconds in serve.items():
+            shown = "not seen" if seconds is None else f"{seconds:.2f} s"
+            ok = seconds is not None and seconds <= MAX_SERVE_REBUILD
+            lines.append(
+                f"  serve, 100 articles, {name} edit on the page <= {MAX_SERVE_REBUILD} s: {shown} {_verdict(ok)}"
+            )
     return "\n".join(lines)
 
 
@@ -407,8 +510,8 @@ def main(argv: list[str] | None = None) -> None:
             profile = args.profile if size == max(args.sizes) else None
             print(f"building {size} articles, {runs} runs each ...", file=sys.stderr, flush=True)
             figures.append(measure_size(size, runs, sentences, folder, profile))
-        rebuild = None if args.no_serve else serve_rebuild(folder)
-    print(report(figures, rebuild, serve_measured=not args.no_serve))
+        serve = None if args.no_serve else serve_rebuild(folder)
+    print(report(figures, serve))
     if args.profile:
         out = io.StringIO()
         stats = pstats.Stats(str(args.profile), stream=out).sort_stats("cumulative")
