@@ -4,11 +4,12 @@ Everything else under `hooks/` is plain Python that never imports MkDocs, so
 the engine can outlive MkDocs 1.x and Material. This file hands MkDocs' events
 to the engine and MkDocs' objects back, in one pass:
 
-* `on_config` registers the engine's Markdown extension, which links glossary
-  terms in Markdown people write; under `mkdocs serve`, it first reloads the
-  engine if a file of it changed (MkDocs loads this module once).
+* `on_config` loads the engine; under `mkdocs serve`, it loads it again if a
+  file of it changed (MkDocs loads this module once).
 * `on_files` runs the engine (`newsguide.site.build_site`): every generated
-  page becomes a virtual file, and the data files are added.
+  page becomes a virtual file, the data files are added, and the engine's
+  Markdown extension, which links glossary terms in Markdown people write, is
+  registered (MkDocs reads the list of extensions for each page it renders).
 * The page events fill in embedded blocks, and hold the engine's raw HTML out
   of Markdown and put it back afterwards (`newsguide.verbatim`).
 """
@@ -45,7 +46,6 @@ class _Build:
     version = ""
     cache: Any = None
     site: Any = None
-    links: Any = None
     held: dict[str, dict[str, str]] = {}  # noqa: RUF012 - one build's regions, by page source path
 
 
@@ -53,21 +53,18 @@ class _Build:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load the engine (again, if its files changed) and register its Markdown extension."""
-    engine = _engine(Path(config.config_file_path).parent)
+    """Load the engine (again, if its files changed)."""
+    _engine(Path(config.config_file_path).parent)
     _Build.site = None
-    _Build.links = engine.TermLinks(engine.Linker([]))  # the build's linker replaces it in `on_files`
-    config.markdown_extensions.append(_Build.links)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Run the engine; add every generated page as a virtual file, and the data files."""
+    """Run the engine; add every generated page as a virtual file, the data files, and its Markdown extension."""
     root = Path(config.config_file_path).parent
     adapter = Path(__file__).resolve().relative_to(root.resolve()).as_posix()
     site = _Build.site = _Build.engine.build_site(root, _source_base(config), _Build.cache, adapter)  # type: ignore[union-attr]
-    site.links = _Build.links  # the extension registered for this build, now with the build's linker
-    site.links.linker = site.corpus.linker
+    config.markdown_extensions.append(site.links)
     log.debug("newsguide: %d analyses kept, %d computed", site.kept, site.computed)
     for problem in site.problems:
         log.warning(str(problem))

@@ -10,21 +10,22 @@ one of those settings changes: `Reading.key` names exactly that.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 from .classify import Passage, Vocabulary, classify_article
-from .figures import Figure, figure_places, figures_at
+from .figures import Figure, extract_figures
 from .glossary import Term
 from .link import Linker, Mention
 from .markup import source_notice
 from .model import Article
 from .problems import Problem
 from .render.article import render_article
+from .sources import field_line
 from .themes import Theme
 from .timeline import Mention as DatedMention
-from .timeline import reading_places, timeline_at
+from .timeline import build_timeline
 from .version import ENGINE_VERSION
 
 
@@ -38,7 +39,7 @@ class Analysis:
         problems: The problems of its editorial overrides (`pin`, `exclude`).
         mentions: Its mentions of glossary terms, in reading order.
         figures: The key figures it states, in reading order.
-        dates: The dates it mentions, in reading order.
+        dates: The dates it mentions, in chronological order (ties in reading order).
         page: Its page's Markdown, front matter and source notice included,
             its terms linked.
     """
@@ -57,24 +58,23 @@ class Reading:
     """The settings every article is analysed with, shared by a build.
 
     Attributes:
+        root: The project root, to which the articles' sources are relative.
         themes: The themes, in display order.
         terms: The glossary's terms.
         linker: Finds and links the terms.
         source_base: The URL a source file's path is appended to (see `pages.source_base`).
     """
 
+    root: Path
     themes: list[Theme]
     terms: list[Term]
     linker: Linker
     source_base: str = ""
-    _vocabulary: Vocabulary | None = field(default=None, repr=False)
 
-    @property
+    @cached_property
     def vocabulary(self) -> Vocabulary:
         """The themes' vocabulary, compiled when first needed (a build whose analyses are all kept needs none)."""
-        if self._vocabulary is None:
-            self._vocabulary = Vocabulary(self.themes)
-        return self._vocabulary
+        return Vocabulary(self.themes)
 
     @cached_property
     def signature(self) -> str:
@@ -109,10 +109,20 @@ def analyse(article: Article, reading: Reading) -> Analysis:
         article: The parsed article.
         reading: The build's shared settings.
     """
-    passages, problems = classify_article(article, reading.vocabulary)
+    passages, found = classify_article(article, reading.vocabulary)
+    problems = tuple(_with_field_line(problem, reading.root) for problem in found)
     mentions = tuple(reading.linker.matcher.mentions([article]))
-    figures = tuple(figures_at(figure_places([article]), [article]))
-    dates = tuple(timeline_at(reading_places([article]), [article]))
+    figures = tuple(extract_figures([article]))
+    dates = tuple(build_timeline([article]))
     page = render_article(article, passages, reading.themes, reading.linker, mentions)
     page += source_notice(article.source.as_posix(), reading.source_base)
-    return Analysis(article, passages, tuple(problems), mentions, figures, dates, page)
+    return Analysis(article, passages, problems, mentions, figures, dates, page)
+
+
+def _with_field_line(problem: Problem, root: Path) -> Problem:
+    # An override problem found after parsing: name the line of its field in the file.
+    path = root / problem.path
+    if problem.line or not problem.field or not path.is_file():
+        return problem
+    line = field_line(path.read_text(encoding="utf-8", errors="replace"), problem.field)
+    return replace(problem, line=line)

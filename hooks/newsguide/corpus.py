@@ -12,7 +12,7 @@ puts the analyses together, in the order of the seed files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 from pathlib import Path
@@ -28,11 +28,10 @@ from .link import Linker, Mention, TermMatcher
 from .model import Article
 from .parse import load_article
 from .problems import Problem, SourceError
-from .sources import field_line, read_text
+from .sources import read_text
 from .term_themes import TermThemes, term_themes
 from .themes import Intro, Theme, load_themes
 from .timeline import Mention as DatedMention
-from .timeline import chronological
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -171,7 +170,7 @@ def load_corpus(root: Path, cache: Cache | None = None, source_base: str = "", *
     corpus.themes, corpus.intros, problems = load_themes(root)
     corpus.problems.extend(problems)
     _load_glossary(corpus, to_markdown)
-    reading = Reading(corpus.themes, corpus.terms, corpus.linker, source_base)
+    reading = Reading(root, corpus.themes, corpus.terms, corpus.linker, source_base)
     for path, slug in _seeds(corpus):
         analysis = _analysis(path, slug, corpus, reading, cache)
         if analysis is not None:
@@ -240,7 +239,6 @@ def _analysis(path: Path, slug: str, corpus: Corpus, reading: Reading, cache: Ca
             corpus.problems.append(error.problem)
             return None
         analysis = analyse(article, reading)
-        analysis = replace(analysis, problems=tuple(_with_field_lines(p, corpus.root) for p in analysis.problems))
         if cache is not None and key:
             cache.put(key, analysis)
     return analysis
@@ -256,7 +254,9 @@ def _assemble(corpus: Corpus) -> None:
     corpus.problems.extend(problem for analysis in analyses for problem in analysis.problems)
     corpus.mentions = [mention for analysis in analyses for mention in analysis.mentions]
     corpus.figures = [figure for analysis in analyses for figure in analysis.figures]
-    corpus.timeline = chronological(date for analysis in analyses for date in analysis.dates)
+    # Each article's dates are in chronological order, ties in reading order: a stable sort of them,
+    # article after article, gives the corpus's order, ties in reading order too.
+    corpus.timeline = sorted((date for analysis in analyses for date in analysis.dates), key=lambda m: m.sort_key)
     for term in corpus.terms:
         if not corpus.mentions_by_term[term.slug]:
             corpus.notes.append(
@@ -279,12 +279,3 @@ def _load_glossary(corpus: Corpus, to_markdown: bool) -> None:
             problems.append(error.problem)
     corpus.problems.extend(problems)
     corpus.linker = Linker(corpus.terms, TermMatcher(corpus.terms), to_markdown=to_markdown)
-
-
-def _with_field_lines(problem: Problem, root: Path) -> Problem:
-    # An override problem found after parsing: name the line of its field in the file.
-    path = root / problem.path
-    if problem.line or not problem.field or not path.is_file():
-        return problem
-    line = field_line(path.read_text(encoding="utf-8", errors="replace"), problem.field)
-    return replace(problem, line=line)

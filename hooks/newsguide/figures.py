@@ -12,11 +12,11 @@ visitors"). Where two shapes overlap, the more specific one wins.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .fold import fold, folded
-from .model import Article, Quote, sentence_at
+from .model import Article, Quote
 from .numbers import NUMBER, QUALIFIER, SCALE
 
 
@@ -195,36 +195,15 @@ def sentence_figures(sentence: str) -> Iterator[tuple[FigureKind, int, int]]:
     yield from sorted(found, key=lambda item: item[1])
 
 
-#: A figure as plain data, to carry it between processes: the positions of its article (in the
-#: list searched), paragraph and sentence, its start and end in the sentence, and its kind's slug.
-FigurePlace = tuple[int, int, int, int, int, str]
-
-_KIND_BY_SLUG = {kind.slug: kind for kind in KINDS}
-
-
-def figure_places(articles: Iterable[Article]) -> list[FigurePlace]:
-    """Every figure in every article, as plain data, article by article in reading order."""
+def extract_figures(articles: Iterable[Article]) -> list[Figure]:
+    """Every figure in every article, article by article in reading order."""
     return [
-        (article_index, paragraph_index, sentence_index, start, end, kind.slug)
-        for article_index, article in enumerate(articles)
-        for paragraph_index, paragraph in enumerate(article.body)
-        for sentence_index, sentence in enumerate(paragraph.sentences)
+        Figure(sentence.text[start:end], article, paragraph, sentence, start, kind=kind)
+        for article in articles
+        for paragraph in article.body
+        for sentence in paragraph.sentences
         for kind, start, end in sentence_figures(sentence.text)
     ]
-
-
-def figures_at(places: Iterable[FigurePlace], articles: Sequence[Article]) -> list[Figure]:
-    """The figures at these places, each holding the given articles' own paragraph and sentence."""
-    figures: list[Figure] = []
-    for article_index, paragraph_index, sentence_index, start, end, slug in places:
-        article, paragraph, sentence = sentence_at(articles, article_index, paragraph_index, sentence_index)
-        figures.append(Figure(sentence.text[start:end], article, paragraph, sentence, start, kind=_KIND_BY_SLUG[slug]))
-    return figures
-
-
-def extract_figures(articles: Sequence[Article]) -> list[Figure]:
-    """Every figure in every article, article by article in reading order."""
-    return figures_at(figure_places(articles), articles)
 
 
 def by_kind(figures: Iterable[Figure]) -> dict[FigureKind, list[Figure]]:

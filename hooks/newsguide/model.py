@@ -8,7 +8,6 @@ be rendered from the model alone.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
@@ -146,16 +145,3 @@ class Quote:
     def url(self) -> str:
         """The paragraph's URL relative to the site root."""
         return self.article.paragraph_url(self.paragraph)
-
-
-def sentence_at(
-    articles: Sequence[Article], article: int, paragraph: int, sentence: int
-) -> tuple[Article, Paragraph, Sentence]:
-    """The article, body paragraph and sentence at these positions in `articles`.
-
-    Quotes cross between processes as positions rather than objects (see
-    `newsguide.forked`); this turns a position back into the objects.
-    """
-    found = articles[article]
-    body = found.body[paragraph]
-    return found, body, body.sentences[sentence]

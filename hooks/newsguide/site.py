@@ -16,7 +16,6 @@ from .cache import CACHE_DIR, Cache
 from .corpus import Corpus, load_corpus
 from .data import data_files
 from .embeds import fill_embeds
-from .link import Linker
 from .markup import text
 from .meta import page_description
 from .navigation import nav_rank, section_order
@@ -29,7 +28,6 @@ from .verbatim import anchor_ids, hold, is_quotation, restore
 __all__ = [
     "CACHE_DIR",
     "Cache",
-    "Linker",
     "Site",
     "TermLinks",
     "anchor_ids",

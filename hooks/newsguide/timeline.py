@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .model import Article, Quote, sentence_at
+from .model import Article, Paragraph, Quote, Sentence
 from .numbers import NUMBER, QUALIFIER, number_value
 
 _MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
@@ -68,7 +68,7 @@ class Mention(Quote):
 
 @dataclass(frozen=True)
 class _Found:
-    # A mention before it is tied to its article: offsets and placement only (plain data, so it pickles).
+    # A mention before it is tied to its article: offsets and placement only.
     start: int
     end: int
     year: int
@@ -77,16 +77,6 @@ class _Found:
     end_year: int = 0
     approximate: bool = False
     note: str = ""
-
-    @property
-    def sort_key(self) -> tuple[int, int, int, int]:
-        # Chronological order, as `Mention.sort_key`.
-        return _chronological(self.year, self.month, self.day, self.end_year)
-
-
-#: A mention as plain data, to carry it between processes: the positions of its article (in the
-#: list searched), paragraph and sentence, and what was found there.
-MentionPlace = tuple[int, int, int, _Found]
 
 
 #: Words that end the object of "anniversary of …" (a verb or a new clause starts).
@@ -219,50 +209,34 @@ def _span_back(match: re.Match[str], sentence: str, article_year: int, dated: st
     return None
 
 
-def timeline_places(articles: Iterable[Article]) -> list[MentionPlace]:
-    """Every mention in every article, as plain data, in chronological order (ties in reading order)."""
-    return sorted(reading_places(articles), key=lambda place: place[3].sort_key)
-
-
-def reading_places(articles: Iterable[Article]) -> list[MentionPlace]:
-    """Every mention in every article, as plain data, in reading order."""
-    places: list[MentionPlace] = []
-    for article_index, article in enumerate(articles):
+def build_timeline(articles: Iterable[Article]) -> list[Mention]:
+    """Every mention in every article, in chronological order (ties in reading order)."""
+    mentions: list[Mention] = []
+    for article in articles:
         year = article.date.year if article.date else None
         date_text = _date_text(article)
-        for paragraph_index, paragraph in enumerate(article.body):
-            for sentence_index, sentence in enumerate(paragraph.sentences):
-                found = sorted(sentence_mentions(sentence.text, year, date_text), key=lambda item: item.start)
-                places.extend((article_index, paragraph_index, sentence_index, item) for item in found)
-    return places
-
-
-def chronological(mentions: Iterable[Mention]) -> list[Mention]:
-    """Mentions in reading order put in chronological order, ties kept in reading order."""
+        for paragraph in article.body:
+            for sentence in paragraph.sentences:
+                for found in sorted(sentence_mentions(sentence.text, year, date_text), key=lambda item: item.start):
+                    mentions.append(_placed(found, article, paragraph, sentence))
     return sorted(mentions, key=lambda mention: mention.sort_key)
 
 
-def timeline_at(places: Iterable[MentionPlace], articles: Sequence[Article]) -> list[Mention]:
-    """The mentions at these places, each holding the given articles' own paragraph and sentence."""
-    mentions: list[Mention] = []
-    for article_index, paragraph_index, sentence_index, found in places:
-        article, paragraph, sentence = sentence_at(articles, article_index, paragraph_index, sentence_index)
-        mentions.append(
-            Mention(
-                year=found.year,
-                month=found.month,
-                day=found.day,
-                end_year=found.end_year,
-                approximate=found.approximate,
-                words=sentence.text[found.start : found.end],
-                note=found.note,
-                article=article,
-                paragraph=paragraph,
-                sentence=sentence,
-                start=found.start,
-            )
-        )
-    return mentions
+def _placed(found: _Found, article: Article, paragraph: Paragraph, sentence: Sentence) -> Mention:
+    # A mention found in a sentence, tied to its article, paragraph and sentence.
+    return Mention(
+        year=found.year,
+        month=found.month,
+        day=found.day,
+        end_year=found.end_year,
+        approximate=found.approximate,
+        words=sentence.text[found.start : found.end],
+        note=found.note,
+        article=article,
+        paragraph=paragraph,
+        sentence=sentence,
+        start=found.start,
+    )
 
 
 def _date_text(article: Article) -> str:
@@ -272,11 +246,6 @@ def _date_text(article: Article) -> str:
     if article.date_precision == "month":
         return f"{article.date:%B %Y}"
     return f"{article.date.day} {article.date:%B %Y}"
-
-
-def build_timeline(articles: Sequence[Article]) -> list[Mention]:
-    """Every mention in every article, in chronological order (ties in reading order)."""
-    return timeline_at(timeline_places(articles), articles)
 
 
 def _chronological(year: int, month: int, day: int, end_year: int) -> tuple[int, int, int, int]:
