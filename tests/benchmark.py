@@ -56,7 +56,7 @@ from typing import Any
 from newsguide.cache import CACHE_DIR
 from newsguide.corpus import load_corpus
 from newsguide.reference import engine_modules
-from tests.sitebuild import ROOT
+from tests.sitebuild import CORPUS, ROOT, copy_docs
 
 #: Targets from the issues.
 MAX_RATIO = 1.0  # the cold build with hooks against plain Material, at 1,000 articles
@@ -104,7 +104,7 @@ class SyntheticArticle:
 
 def seed_sentences() -> list[str]:
     """Every body sentence of the real seed articles, in order."""
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     return [s.text for a in corpus.articles for p in a.body for s in p.sentences]
 
 
@@ -133,7 +133,7 @@ def _copy_site_sources(project: Path, *, hooks: bool) -> None:
     # The project's config, hand-written pages and templates; without hooks, the config loses them.
     project.mkdir(parents=True)
     shutil.copy(ROOT / "CONTRIBUTING.md", project / "CONTRIBUTING.md")  # docs/contributing.md includes it
-    shutil.copytree(ROOT / "docs", project / "docs")
+    copy_docs(project)
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not hooks:

@@ -1,4 +1,4 @@
-"""Shared fixtures: one strict build of the real site for all tests that read it."""
+"""Shared fixtures: one strict build of the site, on the fixture corpus, for all tests that read it."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from playwright.sync_api import Browser, sync_playwright
 from playwright.sync_api import Page as BrowserPage
 
 from tests.browser import CHROMIUM_ARGS, require_chromium, serve
-from tests.sitebuild import ROOT, Build, build
+from tests.sitebuild import ROOT, SEED, Build, build, make_project
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """A strict build of the real project into a temporary folder."""
-    result = build(ROOT, site=tmp_path_factory.mktemp("site") / "site")
+    """A strict build of the project with the fixture corpus (`tests/fixtures/corpus/`), in a temporary folder."""
+    result = build(make_project(tmp_path_factory.mktemp("project")), site=tmp_path_factory.mktemp("site") / "site")
     assert result.returncode == 0, result.output
     return result
 
@@ -24,7 +24,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture()
 def seed_text() -> str:
     """The seed article as received."""
-    return (ROOT / "seeds" / "china-japan-rok-trilateral-2025.txt").read_text(encoding="utf-8")
+    return SEED.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

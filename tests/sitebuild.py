@@ -1,4 +1,11 @@
-"""Helpers that build a real site with MkDocs, for tests that read the HTML."""
+"""Helpers that build a real site with MkDocs, for tests that read the HTML.
+
+Tests of the engine read a fixture corpus, `tests/fixtures/corpus/`: its seeds,
+glossary and themes, copied from the project once and kept apart, so that a
+contributor's new article, term or theme never changes what those tests
+expect. The live `seeds/` and `docs/` are checked by the strict build and by
+content-agnostic invariants (`tests/test_live_content.py`).
+"""
 
 from __future__ import annotations
 
@@ -13,7 +20,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "china-japan-rok-trilateral-2025.txt"
+#: The fixture corpus: a project folder holding `seeds/`, `docs/glossary/` and `docs/themes/` only.
+CORPUS = ROOT / "tests" / "fixtures" / "corpus"
+SEED = CORPUS / "seeds" / "china-japan-rok-trilateral-2025.txt"
+#: The folders of `docs/` that the fixture corpus replaces.
+FIXTURE_DOCS = ("glossary", "themes")
 
 
 @dataclass
@@ -37,16 +48,16 @@ class Build:
 
 
 def make_project(tmp: Path, seeds: dict[str, bytes | str] | None = None, *, keep_seeds: bool = True) -> Path:
-    """Copy the project's site sources into `tmp`, optionally adding seed files."""
+    """Copy the project's site sources, with the fixture corpus, into `tmp`, optionally adding seed files."""
     project = tmp / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copy(ROOT / "CONTRIBUTING.md", project / "CONTRIBUTING.md")
-    shutil.copytree(ROOT / "docs", project / "docs")
+    copy_docs(project)
     shutil.copytree(ROOT / "hooks", project / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     (project / "seeds").mkdir()
     if keep_seeds:
-        for path in (ROOT / "seeds").iterdir():
+        for path in (CORPUS / "seeds").iterdir():
             shutil.copy(path, project / "seeds" / path.name)
     for name, content in (seeds or {}).items():
         target = project / "seeds" / name
@@ -55,6 +66,13 @@ def make_project(tmp: Path, seeds: dict[str, bytes | str] | None = None, *, keep
         else:
             target.write_bytes(content)
     return project
+
+
+def copy_docs(project: Path) -> None:
+    """Copy the project's hand-written pages into `project/docs`, with the fixture corpus's glossary and themes."""
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns(*FIXTURE_DOCS))
+    for name in FIXTURE_DOCS:
+        shutil.copytree(CORPUS / "docs" / name, project / "docs" / name)
 
 
 def build(project: Path, *, strict: bool = True, site: Path | None = None, env: dict[str, str] | None = None) -> Build:

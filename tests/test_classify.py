@@ -11,14 +11,14 @@ from newsguide.classify import Vocabulary, classify, classify_sentence, continua
 from newsguide.corpus import load_corpus
 from newsguide.parse import parse_text_article
 from newsguide.themes import Term, Theme, load_themes
-from tests.sitebuild import ROOT
+from tests.sitebuild import CORPUS, ROOT
 
 LABELS = yaml.safe_load((ROOT / "tests" / "cases" / "themes" / "seed-labels.yml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def themes() -> list[Theme]:
-    loaded, _, problems = load_themes(ROOT)
+    loaded, _, problems = load_themes(CORPUS)
     assert problems == []
     return loaded
 
@@ -34,7 +34,7 @@ def _themes_of(text: str, themes: list[Theme], vocabulary: Vocabulary) -> set[st
 
 
 def _seed_predictions() -> dict[str, set[str]]:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     article = corpus.article(LABELS["article"])
     return {
         f"{p.paragraph.number}.{i}": set(s.themes)
@@ -44,7 +44,7 @@ def _seed_predictions() -> dict[str, set[str]]:
 
 
 def test_seed_labels_cover_every_sentence_and_match_its_text() -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     article = corpus.article(LABELS["article"])
     sentences = {f"{p.number}.{i}": s.text for p in article.body for i, s in enumerate(p.sentences, start=1)}
     assert set(sentences) == set(LABELS["sentences"])
@@ -117,7 +117,7 @@ def test_weak_hints_need_company(themes: list[Theme], vocabulary: Vocabulary) ->
 
 
 def _article(text: str) -> list[list[set[str]]]:
-    themes, _, _ = load_themes(ROOT)
+    themes, _, _ = load_themes(CORPUS)
     article = parse_text_article("Title\n\n" + text, PurePosixPath("seeds/x.txt"), "x")
     result, problems = classify([article], themes)
     assert problems == []
@@ -143,7 +143,7 @@ def test_continuation_crosses_connectives_and_paragraphs() -> None:
 
 
 def test_evidence_is_the_words_as_written() -> None:
-    themes, _, _ = load_themes(ROOT)
+    themes, _, _ = load_themes(CORPUS)
     article = parse_text_article("T\n\nRCEP and Supply Chains matter.", PurePosixPath("seeds/x.txt"), "x")
     result, _ = classify([article], themes)
     match = result.passages(article)[0].sentences[0].match("economics")
@@ -152,12 +152,12 @@ def test_evidence_is_the_words_as_written() -> None:
 
 
 def test_classification_is_deterministic() -> None:
-    first, second = load_corpus(ROOT), load_corpus(ROOT)
+    first, second = load_corpus(CORPUS), load_corpus(CORPUS)
     assert first.classification.articles == second.classification.articles
 
 
 def test_overrides_pin_and_exclude_paragraphs() -> None:
-    themes, _, _ = load_themes(ROOT)
+    themes, _, _ = load_themes(CORPUS)
     article = parse_text_article(
         "T\n\nThe ministers met.\n\nTariffs and troops were discussed.",
         PurePosixPath("seeds/x.txt"),
@@ -173,7 +173,7 @@ def test_overrides_pin_and_exclude_paragraphs() -> None:
 
 
 def test_bad_overrides_name_the_sidecar_and_field() -> None:
-    themes, _, _ = load_themes(ROOT)
+    themes, _, _ = load_themes(CORPUS)
     article = parse_text_article(
         "T\n\nOne paragraph.", PurePosixPath("seeds/x.txt"), "x", {"pin": {1: ["nope"]}, "exclude": {4: ["history"]}}
     )
@@ -207,7 +207,7 @@ def test_vocabulary_ignores_case_beyond_ascii(term: str, text: str, found: list[
 
 
 def test_theme_files_in_the_project_load(tmp_path: Path) -> None:
-    themes, intros, problems = load_themes(ROOT)
+    themes, intros, problems = load_themes(CORPUS)
     assert [t.slug for t in themes] == ["economics", "security", "history", "people-exchange"]
     assert len({t.abbreviation for t in themes}) == len(themes)
     assert intros["index"].source == "docs/themes/index.md"

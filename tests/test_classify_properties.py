@@ -24,9 +24,9 @@ from newsguide.classify import Classification, ClassifiedSentence, classify
 from newsguide.model import Article
 from newsguide.parse import parse_text_article
 from newsguide.themes import Theme, load_themes
-from tests.sitebuild import ROOT
+from tests.sitebuild import CORPUS
 
-THEMES, _, _PROBLEMS = load_themes(ROOT)
+THEMES, _, _PROBLEMS = load_themes(CORPUS)
 _TERMS = sorted({term.text for theme in THEMES for term in theme.vocabulary})
 _FILLER = ["the", "ministers", "met", "in", "Seoul", "and", "agreed", "on", "a", "plan", "for", "2025", "its"]
 _CUES = ["This", "Similarly,", "Yet, this", "A similar pattern", "also", "as well", "Likewise,"]
@@ -62,7 +62,7 @@ def test_same_input_same_output_across_fresh_theme_loads_and_regex_builds(paragr
     first, problems = classify([article], THEMES)
     assert problems == []
     re.purge()
-    fresh_themes, _, _ = load_themes(ROOT)
+    fresh_themes, _, _ = load_themes(CORPUS)
     second, _ = classify([_article(paragraphs)], fresh_themes)
     assert second.articles["generated"] == first.articles["generated"]
 

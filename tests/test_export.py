@@ -12,25 +12,30 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from newsguide.__main__ import _configured_source_base
 from newsguide.corpus import load_corpus
 from newsguide.data import data_files
 from newsguide.pages import build_pages
 from newsguide.sources import split_front_matter
-from tests.sitebuild import ROOT, Build, make_project
+from tests.sitebuild import CORPUS, ROOT, Build, make_project
+
+#: Where the site links source files, as the project's mkdocs.yml says.
+SOURCE_BASE = _configured_source_base(ROOT)
 
 #: The Markdown extensions of mkdocs.yml that generated pages may use.
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "tables", "toc"]
 
 
-def _export(out: Path, *args: str, root: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    # Run the CLI, and fail if it (or anything it imports) loaded MkDocs.
+def _export(out: Path, *args: str, root: Path = CORPUS) -> subprocess.CompletedProcess[str]:
+    # Run the CLI, and fail if it (or anything it imports) loaded MkDocs. The source links are the
+    # site's, from the project's mkdocs.yml (the fixture corpus has none).
     code = (
         "import sys; from newsguide.__main__ import main; status = main(sys.argv[1:]); "
         "assert not [m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')], 'MkDocs was imported'; "
         "sys.exit(status)"
     )
     return subprocess.run(
-        [sys.executable, "-c", code, "export", str(out), "--root", str(root), *args],
+        [sys.executable, "-c", code, "export", str(out), "--root", str(root), "--source-base", SOURCE_BASE, *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -84,7 +89,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_export_holds_every_generated_page_and_data_file(exported: Path) -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     pages = build_pages(corpus)
     manifest = json.loads((exported / "manifest.json").read_text(encoding="utf-8"))
     assert [entry["path"] for entry in manifest["pages"]] == [page.path for page in pages]
@@ -95,7 +100,7 @@ def test_export_holds_every_generated_page_and_data_file(exported: Path) -> None
 
 
 def test_exported_markdown_renders_to_what_the_site_shows(exported: Path, site: Build) -> None:
-    for page in build_pages(load_corpus(ROOT)):
+    for page in build_pages(load_corpus(CORPUS)):
         metadata, body, _ = split_front_matter((exported / page.path).read_text(encoding="utf-8"), page.path)
         rendered = BeautifulSoup(markdown.markdown(body, extensions=EXTENSIONS), "html.parser")
         for permalink in rendered.select("a.headerlink"):
@@ -123,7 +128,7 @@ def test_exported_markdown_renders_to_what_the_site_shows(exported: Path, site: 
 
 
 def test_exported_data_matches_the_site(exported: Path, site: Build) -> None:
-    for path in data_files(load_corpus(ROOT)):
+    for path in data_files(load_corpus(CORPUS)):
         assert (exported / path).read_bytes() == (site.site / path).read_bytes(), path
 
 

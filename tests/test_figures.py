@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsguide.corpus import load_corpus
 from newsguide.figures import KINDS, FigureKind, extract_figures, sentence_figures
 from newsguide.fold import fold
-from tests.sitebuild import ROOT, Build
+from tests.sitebuild import CORPUS, Build
 
 
 def _found(sentence: str) -> list[tuple[str, str]]:
@@ -21,7 +21,7 @@ def _found(sentence: str) -> list[tuple[str, str]]:
 
 
 def test_seed_figures_with_their_paragraphs() -> None:
-    figures = extract_figures(load_corpus(ROOT).articles)
+    figures = extract_figures(load_corpus(CORPUS).articles)
     found = {(figure.kind.slug, figure.words): figure.paragraph.number for figure in figures}
     expected = {
         ("money", "$300 billion"): 5,
@@ -143,7 +143,7 @@ def test_clues_drop_no_figure(sentence: str) -> None:
 
 
 def test_clues_drop_no_figure_in_the_seed() -> None:
-    sentences = [s.text for a in load_corpus(ROOT).articles for p in a.body for s in p.sentences]
+    sentences = [s.text for a in load_corpus(CORPUS).articles for p in a.body for s in p.sentences]
     found = [_found_with_clues(sentence) for sentence in sentences]
     assert found == [_found_without_clues(sentence) for sentence in sentences]
     assert any(found)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from newsguide.corpus import load_corpus
 from newsguide.glossary import DASH, QUOTE, Term, alias_key
 from newsguide.link import Linker, TermMatcher, skip_linking
-from tests.sitebuild import ROOT
+from tests.sitebuild import CORPUS
 
 
 def term(slug: str, *aliases: str, kind: str = "concept", exclude: tuple[str, ...] = ()) -> Term:
@@ -91,7 +91,7 @@ def test_matcher_is_one_compiled_pattern() -> None:
 
 
 def test_real_glossary_finds_the_seeds_mentions() -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     assert not corpus.problems
     article = corpus.article("china-japan-rok-trilateral-2025")
     terms = {m.term for m in corpus.mentions if m.article == article.slug}

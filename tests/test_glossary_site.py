@@ -10,7 +10,7 @@ import pytest
 from newsguide.corpus import load_corpus
 from newsguide.glossary import KINDS
 from newsguide.render.glossary import KIND_HEADINGS
-from tests.sitebuild import ROOT, Build
+from tests.sitebuild import CORPUS, Build
 
 ARTICLE = "articles/china-japan-rok-trilateral-2025/"
 
@@ -59,7 +59,7 @@ COVERAGE = [
 
 
 def test_every_coverage_item_has_an_entry_with_a_page(site: Build) -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     for name in COVERAGE:
         matches = list(corpus.linker.matcher.matches(name))
         assert len(matches) == 1 and matches[0].end - matches[0].start == len(name), name
@@ -121,7 +121,7 @@ def test_glossary_index_grouped_by_kind_with_az_list(site: Build) -> None:
     letters = {a.get_text(): a["href"] for a in page.select("nav.ng-az a")}
     for letter, href in letters.items():
         assert page.find(id=href[1:]) is not None, letter
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     entries = page.select("ul.ng-glossary li")
     assert len(entries) == len(corpus.terms)
     rcep = page.select_one("ul.ng-glossary li#rcep")
@@ -131,7 +131,7 @@ def test_glossary_index_grouped_by_kind_with_az_list(site: Build) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_heading_lists_only_its_terms(site: Build, kind: str) -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     slugs = {t.slug for t in corpus.terms if t.kind == kind}
     page = site.html("glossary/")
     listed = set()
@@ -152,7 +152,7 @@ def test_term_pages_are_boosted_and_quotes_not_indexed(site: Build) -> None:
 
 def test_glossary_json_matches_the_built_pages(site: Build) -> None:
     data = json.loads((site.site / "data" / "glossary.json").read_text(encoding="utf-8"))
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     assert [t["slug"] for t in data["terms"]] == [t.slug for t in corpus.terms]
     for entry in data["terms"]:
         assert set(entry) == {"slug", "title", "abbr", "aliases", "kind", "url", "definition", "mentions"}

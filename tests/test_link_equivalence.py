@@ -34,7 +34,7 @@ from newsguide.link import (
     TermMatcher,
     skip_linking,
 )
-from tests.sitebuild import ROOT, Build
+from tests.sitebuild import CORPUS, Build
 from tests.test_glossary_link import TERMS, fragments
 
 _RAW_TEXT = frozenset({"script", "style"})
@@ -146,8 +146,8 @@ class _ReferenceParser(HTMLParser):
 
 # The comparisons -----------------------------------------------------------------
 
-CORPUS = load_corpus(ROOT)
-REFERENCE = ReferenceLinker(CORPUS.terms)
+LOADED = load_corpus(CORPUS)
+REFERENCE = ReferenceLinker(LOADED.terms)
 TEST_REFERENCE = ReferenceLinker(TERMS)
 TEST_LINKER = Linker(TERMS)
 
@@ -157,10 +157,10 @@ def spans(matches: Iterable[Match]) -> list[tuple[int, int, str]]:
 
 
 def test_matcher_finds_what_the_reference_finds_in_every_sentence_of_the_corpus() -> None:
-    sentences = [s.text for a in CORPUS.articles for p in a.body for s in p.sentences]
+    sentences = [s.text for a in LOADED.articles for p in a.body for s in p.sentences]
     assert sentences
     for sentence in sentences:
-        assert spans(CORPUS.linker.matcher.matches(sentence)) == spans(REFERENCE.matcher.matches(sentence))
+        assert spans(LOADED.linker.matcher.matches(sentence)) == spans(REFERENCE.matcher.matches(sentence))
 
 
 def test_every_page_of_the_built_site_links_byte_for_byte_as_before(site: Build) -> None:
@@ -174,7 +174,7 @@ def test_every_page_of_the_built_site_links_byte_for_byte_as_before(site: Build)
         url = "" if url == "./" else url
         bare = re.sub(r'<a class="ng-term" [^>]*>([^<]*)</a>', r"\1", html)  # the page before linking
         for page in (html, bare):
-            assert CORPUS.linker.link_html(page, url) == REFERENCE.link_html(page, url), path
+            assert LOADED.linker.link_html(page, url) == REFERENCE.link_html(page, url), path
 
 
 TRICKY = st.sampled_from(

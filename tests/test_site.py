@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsguide.corpus import load_corpus
-from tests.sitebuild import ROOT, Build
+from tests.sitebuild import CORPUS, Build
 
 ARTICLE = "articles/china-japan-rok-trilateral-2025/"
 
@@ -26,7 +26,7 @@ def test_every_body_sentence_is_on_the_article_page_verbatim(site: Build, seed_t
 
 
 def test_corpus_sentences_are_on_their_pages(site: Build) -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     assert corpus.articles
     for article in corpus.articles:
         page = site.html(article.url)
@@ -74,7 +74,7 @@ def test_title_and_typographic_quotes(site: Build) -> None:
 def test_home_page_links_every_article(site: Build) -> None:
     home = site.html("")
     links = {a["href"] for a in home.select(".ng-article-list a")}
-    for article in load_corpus(ROOT).articles:
+    for article in load_corpus(CORPUS).articles:
         assert article.url in links
 
 

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup, Tag
 
 from newsguide.corpus import load_corpus
 from newsguide.term_themes import term_themes
-from tests.sitebuild import ROOT, Build
+from tests.sitebuild import CORPUS, Build
 from tests.test_theme_pages import _resolve
 
 
@@ -125,7 +125,7 @@ def test_economics_key_terms_show_twelve_and_fold_the_rest(site: Build) -> None:
 
 
 def test_counts_are_of_sentences_and_follow_the_classification() -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     counts = corpus.term_themes
     # Naming a term twice in one sentence counts the sentence once.
     first = corpus.mentions[0]

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from newsguide.corpus import load_corpus
-from tests.sitebuild import ROOT, Build, build, make_project
+from tests.sitebuild import CORPUS, ROOT, Build, build, make_project
 
 ARTICLE = "articles/china-japan-rok-trilateral-2025/"
 THEMES = ["economics", "security", "history", "people-exchange"]
@@ -76,7 +76,7 @@ def test_acceptance_sentences_are_highlighted_on_their_theme_page(
 
 
 def test_passage_quotes_whole_paragraph_subdues_the_rest_and_shows_evidence(site: Build) -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     article = corpus.article("china-japan-rok-trilateral-2025")
     page = site.html("themes/economics/")
     passage = page.find(id="china-japan-rok-trilateral-2025-p5")
@@ -102,7 +102,7 @@ def test_related_themes_with_counts_and_links(site: Build) -> None:
 
 
 def test_badges_and_passages_link_both_ways(site: Build) -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     for article in corpus.articles:
         page = site.html(article.url)
         for passage in corpus.classification.passages(article):
@@ -119,7 +119,7 @@ def test_badges_and_passages_link_both_ways(site: Build) -> None:
 
 
 def test_ribbon_has_one_labelled_cell_per_paragraph(site: Build) -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     article = corpus.article("china-japan-rok-trilateral-2025")
     page = site.html(ARTICLE)
     ribbon = page.select_one("nav.ng-ribbon")
@@ -133,7 +133,7 @@ def test_ribbon_has_one_labelled_cell_per_paragraph(site: Build) -> None:
 
 
 def test_nothing_lost_every_paragraph_is_on_a_theme_page_or_other(site: Build) -> None:
-    corpus = load_corpus(ROOT)
+    corpus = load_corpus(CORPUS)
     shown: dict[str, str] = {}
     for url in [f"themes/{t.slug}/" for t in corpus.themes] + ["themes/other/"]:
         for passage in site.html(url).select(".ng-passage"):

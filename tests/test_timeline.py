@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from newsguide import timeline
 from newsguide.corpus import load_corpus
 from newsguide.timeline import build_timeline, sentence_mentions
-from tests.sitebuild import ROOT, Build, build, make_project
+from tests.sitebuild import CORPUS, SEED, Build, build, make_project
 
 
 def _placed(sentence: str, year: int | None = 2025) -> list[tuple[str, int, int, int, int]]:
@@ -23,7 +23,7 @@ def _placed(sentence: str, year: int | None = 2025) -> list[tuple[str, int, int,
 
 
 def test_seed_timeline_in_order_with_original_words() -> None:
-    mentions = build_timeline(load_corpus(ROOT).articles)
+    mentions = build_timeline(load_corpus(CORPUS).articles)
     labels = [(m.label, m.words) for m in mentions]
     for expected in [
         ("1945", "80th anniversary of the end of World War II"),
@@ -120,7 +120,7 @@ def test_month_only_date_in_sidecar(tmp_path: object) -> None:
     from pathlib import Path
 
     project = make_project(Path(str(tmp_path)), keep_seeds=False)
-    seed = (ROOT / "seeds" / "china-japan-rok-trilateral-2025.txt").read_text(encoding="utf-8")
+    seed = SEED.read_text(encoding="utf-8")
     (project / "seeds" / "a.txt").write_text(seed, encoding="utf-8")
     (project / "seeds" / "a.yml").write_text("date: 2024-11\n", encoding="utf-8")
     result = build(project)

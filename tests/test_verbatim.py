@@ -17,7 +17,7 @@ from newsguide.link import SKIP_END, SKIP_START
 from newsguide.pages import build_pages
 from newsguide.sources import split_front_matter
 from newsguide.verbatim import END, START, anchor_ids, hold, is_quotation, restore, verbatim
-from tests.sitebuild import ROOT, Build
+from tests.sitebuild import CORPUS, ROOT, Build
 
 CASES = ROOT / "tests" / "cases" / "seeds"
 
@@ -49,14 +49,14 @@ def _pages(root: Path) -> list[tuple[str, str]]:
 
 def _case_projects(tmp: Path) -> list[Path]:
     # The real project, and one holding every bad-input seed that still renders.
-    roots = [ROOT]
+    roots = [CORPUS]
     project = tmp / "cases"
     (project / "seeds").mkdir(parents=True)
     for case in sorted(CASES.iterdir()):
         for source in case.iterdir():
             if source.name != "expected.yml" and source.suffix in {".txt", ".md", ".yml"}:
                 (project / "seeds" / source.name).write_bytes(source.read_bytes())
-    (project / "docs").symlink_to(ROOT / "docs")
+    (project / "docs").symlink_to(CORPUS / "docs")
     roots.append(project)
     return roots
 

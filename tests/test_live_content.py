@@ -1,0 +1,81 @@
+"""The live content (`seeds/`, `docs/`) checked by invariants that hold for any valid content.
+
+Engine tests read the fixture corpus (`tests/fixtures/corpus/`). What a
+contributor changes is checked here, by the strict build and by what must hold
+whatever the articles, terms and themes say: nothing lost, every link resolves,
+every term has its page.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from slugify import slugify
+
+from tests.sitebuild import ROOT, Build, build
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    built = build(ROOT, site=tmp_path_factory.mktemp("live") / "site")
+    assert built.returncode == 0, "the strict build of the project failed:\n" + built.output
+    return built
+
+
+def _pages(site: Path) -> dict[str, BeautifulSoup]:
+    # Every built page by its URL relative to the site root ("" for the home page).
+    pages = {}
+    for path in sorted(site.rglob("index.html")):
+        url = path.parent.relative_to(site).as_posix()
+        pages["" if url == "." else url + "/"] = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return pages
+
+
+@pytest.mark.build
+def test_every_article_and_paragraph_is_published_and_on_its_theme_pages(live: Build) -> None:
+    seeds = sorted(p for p in (ROOT / "seeds").iterdir() if p.suffix in {".txt", ".md"} and not p.name.startswith("."))
+    data = json.loads((live.site / "data" / "passages.json").read_text(encoding="utf-8"))
+    articles = {article["slug"]: article for article in data["articles"]}
+    theme_pages = {theme["slug"]: live.html(f"themes/{theme['slug']}/") for theme in data["themes"]}
+    assert sorted(articles) == sorted(slugify(seed.stem) for seed in seeds)
+    for slug, article in articles.items():
+        page = live.html(f"articles/{slug}/")
+        assert [p["id"] for p in page.select(".ng-body [id^=p]")] == [p["id"] for p in article["paragraphs"]], slug
+        assert article["paragraphs"], f"{slug} has no paragraph"
+        for paragraph in article["paragraphs"]:
+            for theme in paragraph["themes"]:
+                assert theme_pages[theme].find(id=f"{slug}-{paragraph['id']}"), (
+                    f"{slug} {paragraph['id']} not on {theme}"
+                )
+
+
+@pytest.mark.build
+def test_every_link_between_pages_resolves(live: Build) -> None:
+    pages = _pages(live.site)
+    for url, page in pages.items():
+        for link in page.select("a[href]"):
+            href = str(link["href"])
+            if href.startswith(("http://", "https://", "mailto:", "#")) or href.startswith("javascript:"):
+                continue
+            target, _, fragment = href.partition("#")
+            resolved = posixpath.normpath(posixpath.join(url, target)) if target else url.rstrip("/")
+            resolved = "" if resolved == "." else resolved
+            file = live.site / resolved
+            assert file.exists(), f"{url}: {href} leads nowhere"
+            if fragment and file.is_dir():
+                key = "" if resolved == "" else resolved.rstrip("/") + "/"
+                assert pages[key].find(id=fragment), f"{url}: {href} names no anchor there"
+
+
+@pytest.mark.build
+def test_every_term_has_its_page_with_a_definition(live: Build) -> None:
+    terms = sorted(p.stem for p in (ROOT / "docs" / "glossary").glob("*.md") if p.stem != "index")
+    assert terms
+    for slug in terms:
+        page = live.html(f"glossary/{slug}/")
+        assert page.select_one("article h1"), slug
+        assert page.select_one("article p"), f"{slug} has no definition"
