@@ -9,7 +9,11 @@ every term has its page.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,3 +83,45 @@ def test_every_term_has_its_page_with_a_definition(live: Build) -> None:
         page = live.html(f"glossary/{slug}/")
         assert page.select_one("article h1"), slug
         assert page.select_one("article p"), f"{slug} has no definition"
+
+
+#: A contributor's pull request: one new valid article (with its sidecar) and one new term.
+CONTRIBUTION = ROOT / "tests" / "fixtures" / "contribution"
+
+
+@pytest.mark.build
+def test_a_new_valid_article_and_term_keep_the_content_checks_green(tmp_path: Path) -> None:
+    # A copy of the project as git holds it, with the contribution added: its strict build and
+    # these very checks pass, as they must for any valid content.
+    listed = subprocess.run(["git", "ls-files"], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    project = tmp_path / "project"
+    for name in listed.splitlines():
+        if (ROOT / name).is_file():
+            (project / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, project / name)
+    added = [path for path in CONTRIBUTION.rglob("*") if path.is_file()]
+    for path in added:
+        target = project / path.relative_to(CONTRIBUTION)
+        assert not target.exists(), f"{target.relative_to(project)} is already in the project: rename the fixture"
+        shutil.copy2(path, target)
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_live_content.py",
+            "-k",
+            "not new_valid",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+        env=environment,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 passed" in result.stdout
