@@ -125,3 +125,13 @@ def run_search(page: Page, query: str) -> None:
     expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=15_000)
     box.press_sequentially(query, delay=20)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    # Material answers every key press, and a click on a list still being replaced can miss: wait
+    # until the list has stayed the same for a few polls, the answer to the whole query.
+    results, last, same = page.locator(".md-search-result"), "", 0
+    for _ in range(100):
+        shown = results.inner_text()
+        same = same + 1 if shown == last else 0
+        if same >= 3:
+            break
+        last = shown
+        page.wait_for_timeout(100)
