@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Reproducible builds: dates in the output come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build test lint typecheck bench audit export clean print-source-date-epoch
+.PHONY: help serve build test lint typecheck bench audit eval export clean print-source-date-epoch
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000/readers-guide/ (live reload)"
@@ -20,6 +20,7 @@ help:
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make bench   benchmark build time against plain Material"
 	@echo "make audit   Lighthouse and axe table for the main pages"
+	@echo "make eval    theme accuracy on the hand-labelled evaluation set (tests/eval/)"
 	@echo "make clean   remove .venv, site/ and caches"
 
 $(STAMP): requirements/requirements.txt
@@ -55,6 +56,10 @@ audit: $(STAMP) $(NODE_STAMP)
 # Figures, not a test: build time against plain Material at 1, 100 and 1,000 articles.
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmark $(BENCH_FLAGS)
+
+# Figures, not a test: precision, recall and F1 per theme on tests/eval/, held-out micro-F1 last.
+eval: $(STAMP)
+	$(BIN)/python -m tests.evaluation
 
 export: $(STAMP)
 	$(BIN)/python -m newsguide export export/
