@@ -2,9 +2,11 @@
 
 A term file holds front matter (title, kind, aliases, …) and a body that is the
 definition; its first sentence is the short definition shown on hover. Each
-file is checked on its own (a bad file is reported and left out, never half
-used), then the set is checked as a whole: an alias claimed by two terms, or a
-`see_also` naming a term that does not exist.
+file is checked on its own: a bad file is reported, every problem in it at the
+line of the value at fault, and left out, never half used. Then the set is
+checked as a whole: an alias claimed by two terms, or a `see_also` naming a
+term that does not exist. A name that does not exist (a kind, a field, a
+slug) is answered with the closest one that does.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .markdown_body import markdown_plain_text
-from .problems import Problem, SourceError
+from .problems import Problem, SourceError, did_you_mean
 from .sentences import split_sentences
 from .sources import field_line, read_text, split_front_matter
 
@@ -59,6 +61,7 @@ TERM_FIELDS = {
 }
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NAMES_EXAMPLE = "Use zh, ja or ko, like:\nnames:\n  zh: 东亚峰会\n  ja: 東アジア首脳会議"
 #: The dashes that count as one in a name (hyphen-minus, hyphen, non-breaking hyphen, en dash): a regex class.
 DASH = "[-‐‑–]"
 #: The apostrophes that count as one ("Trump’s", "Trump's"), as a regex class.
@@ -154,7 +157,7 @@ def load_terms(root: Path) -> tuple[list[Term], list[Problem]]:
         try:
             terms.append(load_term(path, root))
         except SourceError as error:
-            problems.append(error.problem)
+            problems.extend(error.problems)
     problems.extend(_check_aliases(terms, root))
     problems.extend(_check_see_also(terms, {path.stem for path in paths}, root))
     return terms, problems
@@ -162,6 +165,9 @@ def load_terms(root: Path) -> tuple[list[Term], list[Problem]]:
 
 def load_term(path: Path, root: Path) -> Term:
     """Load one term file.
+
+    The whole file is checked before it is given up on, so that every problem
+    in it is reported at once.
 
     Args:
         path: The term file.
@@ -171,22 +177,27 @@ def load_term(path: Path, root: Path) -> Term:
         The term.
 
     Raises:
-        SourceError: The file cannot be used as it is; the problem says why and how to fix it.
+        SourceError: The file cannot be used as it is; its problems say why
+            and how to fix it, each at the line of the value at fault.
     """
     name = path.relative_to(root).as_posix()
     slug = path.stem
+    problems: list[Problem] = []
     if not _SLUG.match(slug):
-        raise SourceError(
+        problems.append(
             Problem(
                 name,
                 f"'{slug}' cannot be a page address.",
                 "Name the file in lower-case letters, digits and hyphens, e.g. east-asia-summit.md.",
             )
         )
-    text = read_text(path, name)
-    metadata, body, body_line = split_front_matter(text, name)
+    try:
+        text = read_text(path, name)
+        metadata, body, body_line = split_front_matter(text, name)
+    except SourceError as error:
+        raise SourceError(*problems, *error.problems) from None
     if not metadata:
-        raise SourceError(
+        problems.append(
             Problem(
                 name,
                 "the term has no front matter.",
@@ -194,11 +205,12 @@ def load_term(path: Path, root: Path) -> Term:
                 line=1,
             )
         )
-    fields = _check_fields(metadata, name, text)
+        raise SourceError(*problems)
+    fields = _check_fields(metadata, name, text, problems)
     definition = body.strip()
     summary = _summary(definition)
     if not summary:
-        raise SourceError(
+        problems.append(
             Problem(
                 name,
                 "the definition is empty.",
@@ -206,6 +218,8 @@ def load_term(path: Path, root: Path) -> Term:
                 line=body_line,
             )
         )
+    if problems:
+        raise SourceError(*problems)
     title = fields["title"]
     aliases = _unique([title, *fields.get("aliases", [])])
     return Term(
@@ -224,64 +238,96 @@ def load_term(path: Path, root: Path) -> Term:
     )
 
 
-def _check_fields(metadata: dict[str, Any], name: str, text: str) -> dict[str, Any]:
-    # Validate a term's front matter: known fields, required ones present, each of the right type.
-    def problem(key: str, message: str, fix: str) -> SourceError:
-        return SourceError(Problem(name, message, fix, line=field_line(text, key), field=key))
+class _Report:
+    # Files a term file's problems, each at the line of the value at fault.
+    def __init__(self, name: str, text: str, problems: list[Problem]) -> None:
+        self.name, self.text, self.problems = name, text, problems
 
-    for key in metadata:
-        if key not in TERM_FIELDS:
-            known = ", ".join(TERM_FIELDS)
-            raise problem(str(key), f"unknown field '{key}'.", f"Use only these fields: {known}.")
-    for key in ("title", "kind"):
-        if metadata.get(key) is None:
-            raise SourceError(
-                Problem(name, f"the field '{key}' is missing.", f"Add `{key}:` ({TERM_FIELDS[key]}).", field=key)
-            )
+    def __call__(self, key: str, message: str, fix: str, *within: str | int) -> None:
+        self.problems.append(Problem(self.name, message, fix, line=field_line(self.text, key, *within), field=key))
+
+
+def _check_fields(metadata: dict[str, Any], name: str, text: str, problems: list[Problem]) -> dict[str, Any]:
+    # Validate a term's front matter: known fields, required ones present, each of the right type.
+    # Every problem is added to `problems`; the fields returned are the ones that passed.
+    report = _Report(name, text, problems)
     fields: dict[str, Any] = {}
     for key, value in metadata.items():
-        if value is None:
-            continue
-        if key in ("title", "abbr", "kind"):
-            if not isinstance(value, str) or not value.strip():
-                raise problem(key, f"expected text, found {value!r}.", f"Write `{key}:` followed by plain text.")
-            value = value.strip()
-        if key == "kind" and value not in KINDS:
-            raise problem(key, f"unknown kind '{value}'.", "Use one of: " + ", ".join(KINDS) + ".")
-        if key in ("aliases", "exclude", "see_also"):
-            if isinstance(value, str):
-                value = [value]
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                raise problem(key, "expected a list of text values.", f"Write it like:\n{key}:\n  - first\n  - second")
-            value = [v.strip() for v in value]
-        if key == "see_also":
-            for slug in value:
-                if not _SLUG.match(slug):
-                    raise problem(
-                        key, f"'{slug}' is not a term's slug.", "Give the term's file name without .md, e.g. rcep."
-                    )
-        if key == "links":
-            value = _check_links(value, problem)
-        if key == "names":
-            if not isinstance(value, dict) or not all(
-                k in NAME_LANGUAGES and isinstance(v, str) and v.strip() for k, v in value.items()
-            ):
-                raise problem(
-                    key,
-                    "expected names keyed by language code: zh, ja or ko.",
-                    "Write it like:\nnames:\n  zh: 东亚峰会\n  ja: 東アジア首脳会議",
-                )
-            value = {k: v.strip() for k, v in value.items()}
-        fields[key] = value
+        if key not in TERM_FIELDS:
+            hint = did_you_mean(key, TERM_FIELDS)
+            report(str(key), f"unknown field '{key}'.", f"{hint}Use only these fields: {', '.join(TERM_FIELDS)}.")
+        elif value is not None and (checked := _check_field(key, value, report)) is not None:
+            fields[key] = checked
+    for key in ("title", "kind"):
+        if metadata.get(key) is None:
+            problems.append(
+                Problem(name, f"the field '{key}' is missing.", f"Add `{key}:` ({TERM_FIELDS[key]}).", field=key)
+            )
     return fields
 
 
-def _check_links(value: Any, problem: Any) -> list[dict[str, str]]:
-    # Official links are a list of {title, url} with a web address.
+def _check_field(key: str, value: Any, report: _Report) -> Any:
+    # One field's value, checked and tidied; None (with its problems reported) when it is wrong.
+    if key in ("title", "abbr", "kind"):
+        if not isinstance(value, str) or not value.strip():
+            report(key, f"expected text, found {value!r}.", f"Write `{key}:` followed by plain text.")
+            return None
+        value = value.strip()
+        if key == "kind" and value not in KINDS:
+            hint = did_you_mean(value, KINDS)
+            report(key, f"unknown kind '{value}'.", f"{hint}Use one of: " + ", ".join(KINDS) + ".")
+            return None
+        return value
+    if key in ("aliases", "exclude", "see_also"):
+        return _check_list(key, value, report)
+    if key == "links":
+        return _check_links(value, report)
+    if not isinstance(value, dict):
+        report(key, "expected names keyed by language code: zh, ja or ko.", _NAMES_EXAMPLE)
+        return None
+    good = True
+    for language, text in value.items():
+        if language not in NAME_LANGUAGES:
+            hint = did_you_mean(language, NAME_LANGUAGES)
+            report(key, f"'{language}' is not a language code the glossary knows.", hint + _NAMES_EXAMPLE, language)
+            good = False
+        elif not isinstance(text, str) or not text.strip():
+            report(key, f"the {NAME_LANGUAGES[language]} name must be text, not {text!r}.", _NAMES_EXAMPLE, language)
+            good = False
+    return {k: v.strip() for k, v in value.items()} if good else None
+
+
+def _check_list(key: str, value: Any, report: _Report) -> list[str] | None:
+    # A list of text values (one value on its own counts as a list of one); each bad entry is reported.
+    values = [value] if isinstance(value, str) else value
+    fix = f"Write it like:\n{key}:\n  - first\n  - second"
+    if not isinstance(values, list):
+        report(key, "expected a list of text values.", fix)
+        return None
+    good = True
+    for position, item in enumerate(values):
+        if not isinstance(item, str) or not item.strip():
+            report(key, f"expected a list of text values, found {item!r}.", fix, position)
+            good = False
+        elif key == "see_also" and not _SLUG.match(item.strip()):
+            report(
+                key,
+                f"'{item.strip()}' is not a term's slug.",
+                "Give the term's file name without .md, e.g. rcep.",
+                position,
+            )
+            good = False
+    return [item.strip() for item in values] if good else None
+
+
+def _check_links(value: Any, report: _Report) -> list[dict[str, str]] | None:
+    # Official links are a list of {title, url} with a web address; each bad link is reported.
     fix = "Write it like:\nlinks:\n  - title: ASEAN Secretariat\n    url: https://asean.org/"
     if not isinstance(value, list):
-        raise problem("links", "expected a list of links.", fix)
-    for link in value:
+        report("links", "expected a list of links.", fix)
+        return None
+    good = True
+    for position, link in enumerate(value):
         if not (
             isinstance(link, dict)
             and set(link) == {"title", "url"}
@@ -289,10 +335,18 @@ def _check_links(value: Any, problem: Any) -> list[dict[str, str]]:
             and link["title"].strip()
             and isinstance(link["url"], str)
         ):
-            raise problem("links", f"{link!r} is not a link with a title and a url.", fix)
-        if not re.match(r"https?://\S+$", link["url"]):
-            raise problem("links", f"'{link['url']}' is not a web address.", "Give the full address, with https://.")
-    return value
+            report("links", f"{link!r} is not a link with a title and a url.", fix, position)
+            good = False
+        elif not re.match(r"https?://\S+$", link["url"]):
+            report(
+                "links",
+                f"'{link['url']}' is not a web address.",
+                "Give the full address, with https://.",
+                position,
+                "url",
+            )
+            good = False
+    return value if good else None
 
 
 def _check_aliases(terms: list[Term], root: Path) -> list[Problem]:
@@ -309,25 +363,37 @@ def _check_aliases(terms: list[Term], root: Path) -> list[Problem]:
                         term.source,
                         f"the alias '{alias}' is also claimed by {other.source}.",
                         "Keep the alias in only one of the two files.",
-                        line=field_line((root / term.source).read_text(encoding="utf-8"), "aliases"),
+                        line=_alias_line(read_text(root / term.source, term.source), key),
                         field="aliases",
                     )
                 )
     return problems
 
 
+def _alias_line(text: str, key: str) -> int:
+    # The line of the alias (folded to `key`) in a term file: its entry in `aliases`, else its title.
+    metadata, _, _ = split_front_matter(text, "")
+    aliases = metadata.get("aliases")
+    listed = [aliases] if isinstance(aliases, str) else aliases if isinstance(aliases, list) else []
+    for position, alias in enumerate(listed):
+        if isinstance(alias, str) and alias_key(alias) == key:
+            return field_line(text, "aliases", position)
+    title = metadata.get("title")
+    return field_line(text, "title" if isinstance(title, str) and alias_key(title) == key else "aliases")
+
+
 def _check_see_also(terms: list[Term], slugs: set[str], root: Path) -> list[Problem]:
     # Every `see_also` entry must name a term file.
     problems = []
     for term in terms:
-        for slug in term.see_also:
+        for position, slug in enumerate(term.see_also):
             if slug not in slugs:
                 problems.append(
                     Problem(
                         term.source,
                         f"'{slug}' is not a term: there is no {GLOSSARY_DIR}/{slug}.md.",
-                        "Correct the slug, or add the term file.",
-                        line=field_line((root / term.source).read_text(encoding="utf-8"), "see_also"),
+                        did_you_mean(slug, sorted(slugs - {term.slug})) + "Correct the slug, or add the term file.",
+                        line=field_line(read_text(root / term.source, term.source), "see_also", position),
                         field="see_also",
                     )
                 )

@@ -1,12 +1,18 @@
 """Problems with contributors' files, worded for the person who has to fix them.
 
 A problem names the file (and the line where there is one), says what is wrong
-and how to fix it. Loaders raise `SourceError`; the corpus collects them so that
-one bad file never hides the others or the rest of the site.
+and how to fix it. A loader checks the whole of a file before it gives up on
+it, and raises one `SourceError` carrying every problem it found, so that a
+contributor sees them all in one build; the corpus collects them so that one
+bad file never hides the others or the rest of the site. Where a value names
+something that does not exist (a kind, a field, a term's or theme's slug),
+`did_you_mean` offers the closest name that does.
 """
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -15,7 +21,8 @@ class Problem:
     """What is wrong with one contributor file.
 
     Attributes:
-        path: The file, relative to the project root (e.g. `seeds/x.txt`).
+        path: The file, relative to the project root (e.g. `seeds/x.txt`), or
+            "" for a note about several files.
         message: What is wrong, in plain words.
         fix: How to put it right.
         line: 1-based line in the file, or 0 when no single line is at fault.
@@ -31,12 +38,46 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         what = f"field '{self.field}': {self.message}" if self.field else self.message
-        return f"{where}: {what}" + (f" Fix: {self.fix}" if self.fix else "")
+        return (f"{where}: " if where else "") + what + (f" Fix: {self.fix}" if self.fix else "")
 
 
 class SourceError(Exception):
-    """Raised by a loader when a contributor file cannot be used as it is."""
+    """Raised by a loader when a contributor file cannot be used as it is.
 
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
+    Attributes:
+        problems: Every problem found in the file, at least one, in the
+            order of their lines (those about the whole file first).
+    """
+
+    def __init__(self, *problems: Problem) -> None:
+        if not problems:
+            raise ValueError("a SourceError needs at least one problem")
+        self.problems = tuple(sorted(problems, key=lambda problem: problem.line))
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    @property
+    def problem(self) -> Problem:
+        """The first problem found."""
+        return self.problems[0]
+
+
+def did_you_mean(value: object, choices: Iterable[str]) -> str:
+    """A hint naming the choice closest to a value that is not one of them, for a problem's fix.
+
+    Case is ignored when comparing (`Organization` is close to `organisation`).
+
+    Args:
+        value: What the contributor wrote.
+        choices: The values that would have been right.
+
+    Returns:
+        `"Did you mean 'organisation'? "` (with a trailing space, to go before
+        the rest of a fix), or "" when no choice is close enough.
+    """
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    folded: dict[str, str] = {}
+    for choice in choices:
+        folded.setdefault(choice.casefold(), choice)
+    close = difflib.get_close_matches(value.strip().casefold(), list(folded), n=1)
+    return f"Did you mean '{folded[close[0]]}'? " if close else ""

@@ -86,22 +86,68 @@ def decode_text(data: bytes, name: str) -> str:
     return text
 
 
-def field_line(text: str, key: str) -> int:
-    """The line on which a top-level field starts, for problem reports.
+def field_line(text: str, key: str, *within: str | int) -> int:
+    """The line of a top-level field, or of one value inside it, for problem reports.
 
     Args:
         text: A Markdown file with front matter (only the front matter is
             searched, so a body line that looks like a field never counts), or
             a YAML file.
         key: The field's name.
+        *within: Where inside the field's value: list positions (from 0) and
+            mapping keys, one per level. `("aliases", 2)` is the third alias,
+            `("pin", 3)` the entry for paragraph 3 of `pin`, and `("links", 0,
+            "url")` the address of the first link. A single value written
+            where a list is expected counts as its position 0.
 
     Returns:
-        The 1-based line, or 0 when the field is not there.
+        The 1-based line of that value (of its key, inside a mapping); the
+        field's own line when the value is not there or the YAML does not
+        parse; 0 when the field is not there.
     """
     front = _FRONT_MATTER.match(text)
     region = front.group() if front else text
     found = re.search(rf"^{re.escape(key)}[ \t]*:", region, re.MULTILINE)
-    return region.count("\n", 0, found.start()) + 1 if found else 0
+    if not found:
+        return 0
+    line = region.count("\n", 0, found.start()) + 1
+    if not within:
+        return line
+    source, first_line = (front.group("fields"), 2) if front else (text, 1)
+    inner = _value_line(source, (key, *within))
+    return first_line + inner if inner >= 0 else line
+
+
+def _value_line(source: str, path: tuple[str | int, ...]) -> int:
+    # The 0-based line of the YAML node at `path` (mapping keys and list positions), or -1.
+    try:
+        node: yaml.Node | None = yaml.compose(source, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return -1
+    line = -1
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            pair = next((pair for pair in node.value if pair[0].value == str(step)), None)
+            if pair is None:
+                return -1
+            line, node = pair[0].start_mark.line, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+            node = node.value[step]
+            line = node.start_mark.line
+        elif isinstance(node, yaml.ScalarNode) and step == 0:
+            line = node.start_mark.line
+        else:
+            return -1
+    return line
+
+
+def line_count(text: str) -> int:
+    """How many lines a file has, as an editor numbers them (at least 1).
+
+    Args:
+        text: The file's text.
+    """
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
 
 
 def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
@@ -113,7 +159,8 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
 
     Returns:
         The front matter (empty when there is none), the body, and the line of
-        the file on which the body starts.
+        the file on which the body starts (the file's last line when the body
+        is empty, so that a problem with it never names a line past the end).
 
     Raises:
         SourceError: The YAML does not parse, or is not a mapping of fields.
@@ -121,7 +168,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, int]:
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text, 1
-    body_line = text.count("\n", 0, match.end()) + 1
+    body_line = min(text.count("\n", 0, match.end()) + 1, line_count(text))
     return parse_fields(match.group("fields"), name, first_line=2), text[match.end() :], body_line
 
 

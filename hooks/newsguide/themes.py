@@ -24,7 +24,7 @@ from typing import Any
 
 from slugify import slugify
 
-from .problems import Problem, SourceError
+from .problems import Problem, SourceError, did_you_mean
 from .sources import field_line, read_text, split_front_matter
 
 #: Where theme files live, relative to the project root.
@@ -120,7 +120,8 @@ class Theme:
 def load_themes(root: Path) -> tuple[list[Theme], dict[str, Intro], list[Problem]]:
     """Load every theme file under `root/docs/themes`, and the intros of `index.md` and `other.md`.
 
-    A bad file is reported and left out; the others still load.
+    A bad file is reported, with every problem found in it, and left out;
+    the others still load.
 
     Args:
         root: The project root.
@@ -141,31 +142,35 @@ def load_themes(root: Path) -> tuple[list[Theme], dict[str, Intro], list[Problem
             try:
                 intros[path.stem] = load_intro(path, name, DEFAULT_TITLES[path.stem])
             except SourceError as error:
-                problems.append(error.problem)
+                problems.extend(error.problems)
             continue
+        found: list[Problem] = []
         try:
-            theme = load_theme(path, name)
-            if theme.slug in RESERVED:
-                raise SourceError(
-                    Problem(
-                        name,
-                        f"its page would have the address themes/{theme.slug}/, which is {RESERVED[theme.slug]}.",
-                        "Rename the file.",
-                    )
-                )
-            if theme.slug in taken:
-                raise SourceError(
-                    Problem(
-                        name,
-                        f"its slug '{theme.slug}' is already used by {taken[theme.slug]}.",
-                        "Rename one of the two files so that their names differ in letters or digits.",
-                    )
-                )
+            theme: Theme | None = load_theme(path, name)
         except SourceError as error:
-            problems.append(error.problem)
-            continue
-        taken[theme.slug] = name
-        themes.append(theme)
+            theme = None
+            found.extend(error.problems)
+        slug = _slug(path)
+        if slug in RESERVED:
+            found.append(
+                Problem(
+                    name,
+                    f"its page would have the address themes/{slug}/, which is {RESERVED[slug]}.",
+                    "Rename the file.",
+                )
+            )
+        elif slug in taken:
+            found.append(
+                Problem(
+                    name,
+                    f"its slug '{slug}' is already used by {taken[slug]}.",
+                    "Rename one of the two files so that their names differ in letters or digits.",
+                )
+            )
+        problems.extend(found)
+        if theme is not None and not found:
+            taken[slug] = name
+            themes.append(theme)
     themes.sort(key=lambda t: (t.order is None, t.order or 0, t.title.casefold(), t.slug))
     return _label(themes), intros, problems
 
@@ -175,22 +180,19 @@ def load_intro(path: Path, name: str, default_title: str) -> Intro:
 
     Raises:
         SourceError: The front matter does not parse, or its title or
-            description is not one line of text.
+            description (or both) is not one line of text.
     """
     text = read_text(path, name)
     fields, body, _ = split_front_matter(text, name)
-    for key in ("title", "description"):
-        value = fields.get(key)
-        if value is not None and (not isinstance(value, str) or "\n" in value.strip()):
-            raise SourceError(
-                Problem(
-                    name,
-                    f"the {key} must be one line of text.",
-                    f"Write `{key}: …` on one line.",
-                    field_line(text, key),
-                    key,
-                )
-            )
+    problems = [
+        Problem(
+            name, f"the {key} must be one line of text.", f"Write `{key}: …` on one line.", field_line(text, key), key
+        )
+        for key in ("title", "description")
+        if fields.get(key) is not None and not _one_line(fields[key])
+    ]
+    if problems:
+        raise SourceError(*problems)
     return Intro(
         " ".join(str(fields.get("title") or default_title).split()),
         " ".join(str(fields.get("description") or "").split()),
@@ -207,20 +209,28 @@ def load_theme(path: Path, name: str) -> Theme:
         name: The file relative to the project root, for problems.
 
     Raises:
-        SourceError: The front matter does not parse, or a field is missing
-            or wrong.
+        SourceError: The front matter does not parse, or fields are missing
+            or wrong: one problem for each, at the line of the value at fault
+            (each bad vocabulary entry at its own line).
     """
     text = read_text(path, name)
     fields, body, _ = split_front_matter(text, name)
+    problems: list[Problem] = []
     for key in fields:
         if key not in THEME_FIELDS and key not in PAGE_FIELDS:
-            known = ", ".join([*THEME_FIELDS, *sorted(PAGE_FIELDS)])
-            raise SourceError(
-                Problem(name, f"unknown field '{key}'.", f"Use only {known}.", field_line(text, key), str(key))
+            known = [*THEME_FIELDS, *sorted(PAGE_FIELDS)]
+            problems.append(
+                Problem(
+                    name,
+                    f"unknown field '{key}'.",
+                    f"{did_you_mean(key, known)}Use only {', '.join(known)}.",
+                    field_line(text, key),
+                    str(key),
+                )
             )
     title = fields.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise SourceError(
+        problems.append(
             Problem(
                 name,
                 "the theme has no title." if title is None else f"the title must be text, not {title!r}.",
@@ -230,8 +240,8 @@ def load_theme(path: Path, name: str) -> Theme:
             )
         )
     description = fields.get("description") or ""
-    if not isinstance(description, str) or "\n" in description.strip():
-        raise SourceError(
+    if not _one_line(description):
+        problems.append(
             Problem(
                 name,
                 "the description must be one line of text.",
@@ -242,7 +252,7 @@ def load_theme(path: Path, name: str) -> Theme:
         )
     order = fields.get("order")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int | float)):
-        raise SourceError(
+        problems.append(
             Problem(
                 name,
                 f"'{order}' is not a number.",
@@ -251,11 +261,14 @@ def load_theme(path: Path, name: str) -> Theme:
                 "order",
             )
         )
+    vocabulary = _vocabulary(fields.get("vocabulary"), name, text, problems)
+    if problems:
+        raise SourceError(*problems)
     return Theme(
-        slug=slugify(path.stem) or "theme",
-        title=" ".join(title.split()),
+        slug=_slug(path),
+        title=" ".join(str(title).split()),
         description=" ".join(description.split()),
-        vocabulary=_vocabulary(fields.get("vocabulary"), name, field_line(text, "vocabulary")),
+        vocabulary=vocabulary,
         intro=body.strip(),
         source=name,
         order=order,
@@ -263,10 +276,21 @@ def load_theme(path: Path, name: str) -> Theme:
     )
 
 
-def _vocabulary(value: Any, name: str, line: int) -> tuple[Term, ...]:
-    # Check the vocabulary list and turn each entry into a Term.
+def _slug(path: Path) -> str:
+    # The slug of the theme a file holds: its name without `.md`, made an address.
+    return slugify(path.stem) or "theme"
+
+
+def _one_line(value: Any) -> bool:
+    # Whether a value is one line of text.
+    return isinstance(value, str) and "\n" not in value.strip()
+
+
+def _vocabulary(value: Any, name: str, text: str, problems: list[Problem]) -> tuple[Term, ...]:
+    # Check the vocabulary list and turn each entry into a Term; each bad entry is reported at its own line.
+    line = field_line(text, "vocabulary")
     if not value:
-        raise SourceError(
+        problems.append(
             Problem(
                 name,
                 "the vocabulary is missing or empty, so no sentence could ever be on this theme.",
@@ -275,45 +299,41 @@ def _vocabulary(value: Any, name: str, line: int) -> tuple[Term, ...]:
                 "vocabulary",
             )
         )
+        return ()
     if not isinstance(value, list):
-        raise SourceError(
+        problems.append(
             Problem(name, "the vocabulary must be a list.", f"Write it like {_EXAMPLE}.", line, "vocabulary")
         )
+        return ()
     terms: list[Term] = []
-    for entry in value:
-        term, weight = (entry.get("term"), entry.get("weight", 1)) if isinstance(entry, dict) else (entry, 1)
-        if isinstance(entry, dict) and set(entry) - {"term", "weight"}:
-            raise SourceError(
-                Problem(
-                    name,
-                    f"entry {entry!r} has fields other than `term` and `weight`.",
-                    f"Write it like {_EXAMPLE}.",
-                    line,
-                    "vocabulary",
-                )
-            )
-        if not isinstance(term, str | int | float) or isinstance(term, bool) or not str(term).strip():
-            raise SourceError(
-                Problem(
-                    name,
-                    f"entry {entry!r} is not a word or phrase.",
-                    f'Write each entry as text, or as `{{term: "…", weight: 2}}`, like {_EXAMPLE}.',
-                    line,
-                    "vocabulary",
-                )
-            )
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 100:
-            raise SourceError(
-                Problem(
-                    name,
-                    f"the weight of '{term}' must be a number greater than 0 (and at most 100), not {weight!r}.",
-                    "Use 1 for an ordinary term, 0.5 for a weak hint, 2 for a decisive one.",
-                    line,
-                    "vocabulary",
-                )
-            )
+    for position, entry in enumerate(value):
+        problem = _entry_problem(entry)
+        if problem:
+            message, fix = problem
+            problems.append(Problem(name, message, fix, field_line(text, "vocabulary", position), "vocabulary"))
+            continue
+        term, weight = (entry["term"], entry.get("weight", 1)) if isinstance(entry, dict) else (entry, 1)
         terms.append(Term(" ".join(str(term).split()), float(weight)))
     return tuple(terms)
+
+
+def _entry_problem(entry: Any) -> tuple[str, str] | None:
+    # What is wrong with one vocabulary entry, and how to fix it; None when it is right.
+    term, weight = (entry.get("term"), entry.get("weight", 1)) if isinstance(entry, dict) else (entry, 1)
+    if isinstance(entry, dict) and (extra := [key for key in entry if key not in ("term", "weight")]):
+        hint = did_you_mean(extra[0], ("term", "weight"))
+        return f"entry {entry!r} has fields other than `term` and `weight`.", f"{hint}Write it like {_EXAMPLE}."
+    if not isinstance(term, str | int | float) or isinstance(term, bool) or not str(term).strip():
+        return (
+            f"entry {entry!r} is not a word or phrase.",
+            f'Write each entry as text, or as `{{term: "…", weight: 2}}`, like {_EXAMPLE}.',
+        )
+    if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 < weight <= 100:
+        return (
+            f"the weight of '{term}' must be a number greater than 0 (and at most 100), not {weight!r}.",
+            "Use 1 for an ordinary term, 0.5 for a weak hint, 2 for a decisive one.",
+        )
+    return None
 
 
 def _label(themes: list[Theme]) -> list[Theme]:
