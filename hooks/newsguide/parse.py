@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .markdown_body import markdown_plain_text
 from .model import Article, Paragraph
-from .problems import Problem, SourceError
+from .problems import Problem, SourceError, did_you_mean
 from .sentences import split_sentences
 from .sources import field_line, parse_fields, read_text, split_front_matter
 
@@ -81,40 +81,59 @@ def load_article(path: Path, root: Path, slug: str) -> Article:
         The parsed article.
 
     Raises:
-        SourceError: The file, or its sidecar, cannot be used as it is.
+        SourceError: The file, or its sidecar, cannot be used as it is; it
+            carries every problem found in both.
     """
     name = path.relative_to(root).as_posix()
-    text = read_text(path, name)
     if path.suffix == ".md":
-        metadata, body, body_line = split_front_matter(text, name)
+        text = read_text(path, name)
+        front, body, body_line = split_front_matter(text, name)
         head = "\n".join(text.split("\n", body_line - 1)[: body_line - 1])
-        return parse_markdown_article(metadata, body, PurePosixPath(name), slug, body_line, head)
+        return parse_markdown_article(front, body, PurePosixPath(name), slug, body_line, head)
+    problems: list[Problem] = []
     sidecar = path.with_suffix(".yml")
-    metadata = load_sidecar(sidecar, sidecar.relative_to(root).as_posix()) if sidecar.exists() else {}
-    return parse_text_article(text, PurePosixPath(name), slug, metadata)
+    metadata: dict[str, Any] = {}
+    if sidecar.exists():
+        try:
+            metadata = load_sidecar(sidecar, sidecar.relative_to(root).as_posix())
+        except SourceError as error:
+            problems.extend(error.problems)
+    try:
+        article = parse_text_article(read_text(path, name), PurePosixPath(name), slug, metadata)
+    except SourceError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise SourceError(*problems)
+    return article
 
 
 def load_sidecar(path: Path, name: str) -> dict[str, Any]:
     """Read and check the YAML sidecar that carries a `.txt` article's metadata.
 
     Raises:
-        SourceError: The sidecar does not parse, or a field is unknown or of
-            the wrong type; the problem names the sidecar and the field's line.
+        SourceError: The sidecar does not parse, or fields are unknown or of
+            the wrong type: one problem for each, naming the sidecar and the
+            line of the value at fault.
     """
     text = read_text(path, name)
     metadata = parse_fields(text, name)
+    problems: list[Problem] = []
     for key in metadata:
         if key not in _SIDECAR_FIELDS:
-            raise SourceError(
+            known = sorted(_SIDECAR_FIELDS)
+            problems.append(
                 Problem(
                     name,
                     f"unknown field '{key}'.",
-                    f"Use only {', '.join(sorted(_SIDECAR_FIELDS))}; the text itself stays in the .txt file.",
+                    f"{did_you_mean(key, known)}Use only {', '.join(known)}; the text itself stays in the .txt file.",
                     line=field_line(text, key),
                     field=key,
                 )
             )
-    _check_fields(metadata, name, text)  # report a bad value against the sidecar and its line
+    known_fields = {key: value for key, value in metadata.items() if key in _SIDECAR_FIELDS}
+    _check_fields(known_fields, name, problems, text)  # a bad value is reported against the sidecar and its line
+    if problems:
+        raise SourceError(*problems)
     return metadata
 
 
@@ -131,19 +150,22 @@ def parse_text_article(text: str, source: PurePosixPath, slug: str, metadata: di
         The parsed article.
 
     Raises:
-        SourceError: The text is empty or has a title and no body.
+        SourceError: The text is empty or has a title and no body, or a
+            field of `metadata` is wrong (every problem found).
     """
     name = source.as_posix()
-    fields = _check_fields(metadata or {}, name)
+    problems: list[Problem] = []
+    fields = _check_fields(metadata or {}, name, problems)
     blocks = _blocks(text)
     if not blocks:
-        raise SourceError(
+        problems.append(
             Problem(
                 name,
                 "the file is empty (or holds only whitespace).",
                 "Paste the article's text into it, or delete the file.",
             )
         )
+        raise SourceError(*problems)
     first = blocks[0]
     title, _, rest = first.text.partition("\n")
     blocks[0:1] = [Block(rest, first.line + 1)] if rest.strip() else []
@@ -165,7 +187,7 @@ def parse_text_article(text: str, source: PurePosixPath, slug: str, metadata: di
         standfirst = " ".join(_fold(block.text) for block in blocks[:head])
         blocks = blocks[head + 1 :]
     if not blocks:
-        raise SourceError(
+        problems.append(
             Problem(
                 name,
                 "the article has a title but no body paragraphs.",
@@ -173,6 +195,8 @@ def parse_text_article(text: str, source: PurePosixPath, slug: str, metadata: di
                 line=first.line,
             )
         )
+    if problems:
+        raise SourceError(*problems)
 
     publisher = str(fields.get("publisher") or "")
     if not publisher and disclaimer:
@@ -211,24 +235,27 @@ def parse_markdown_article(
         head: The file's lines before the body, to name a bad field's line.
 
     Raises:
-        SourceError: A field is missing, unknown or of the wrong type, or the
-            body is empty.
+        SourceError: Fields are missing, unknown or of the wrong type, or the
+            body is empty: one problem for each, at the line of the value at
+            fault.
     """
     name = source.as_posix()
-    fields = _check_fields(metadata, name, head)
-    if not fields.get("title"):
-        raise SourceError(
+    problems: list[Problem] = []
+    fields = _check_fields(metadata, name, problems, head)
+    title = metadata.get("title")
+    if title is None or (isinstance(title, str) and not title.strip()):
+        problems.append(
             Problem(
                 name,
                 "the front matter has no title.",
                 "Add a line `title: The headline` to the front matter.",
-                line=1,
+                line=field_line(head, "title") or 1,
                 field="title",
             )
         )
     blocks = [Block(b.text, b.line + body_line - 1) for b in _blocks(body)]
     if not blocks:
-        raise SourceError(
+        problems.append(
             Problem(
                 name,
                 "the article has front matter but no body text.",
@@ -236,6 +263,8 @@ def parse_markdown_article(
                 line=body_line,
             )
         )
+    if problems:
+        raise SourceError(*problems)
     return Article(
         slug=slug,
         source=source,
@@ -253,25 +282,35 @@ def parse_markdown_article(
     )
 
 
-def _check_fields(metadata: dict[str, Any], name: str, source: str = "") -> dict[str, Any]:
-    # Validate article metadata: known fields only, each of the right type. `source` is the YAML as
-    # written (lines numbered as in the file), to name a bad field's line.
+def _check_fields(metadata: dict[str, Any], name: str, problems: list[Problem], source: str = "") -> dict[str, Any]:
+    # Validate article metadata: known fields only, each of the right type. Each problem is added to
+    # `problems`, and the fields returned are those that passed. `source` is the YAML as written (lines
+    # numbered as in the file), to name the line of a bad value.
     checked: dict[str, Any] = {}
     for key, value in metadata.items():
         try:
-            checked[key] = _check_field(key, value, name)
+            checked[key] = _check_field(key, value, name, source)
         except SourceError as error:
-            raise SourceError(replace(error.problem, line=field_line(source, str(key)))) from None
+            problems.extend(error.problems)
     if isinstance(metadata.get("date"), str) and _MONTH.fullmatch(metadata["date"]):
         checked["date_precision"] = "month"
     return {key: value for key, value in checked.items() if value is not None}
 
 
-def _check_field(key: Any, value: Any, name: str) -> Any:
+def _check_field(key: Any, value: Any, name: str, source: str) -> Any:
     # One metadata field's value, checked (and a datetime made a date); None when left empty.
+    line = field_line(source, str(key))
     if key not in ARTICLE_FIELDS:
-        known = ", ".join(sorted(ARTICLE_FIELDS))
-        raise SourceError(Problem(name, f"unknown field '{key}'.", f"Use only these fields: {known}.", field=str(key)))
+        known = sorted(ARTICLE_FIELDS)
+        raise SourceError(
+            Problem(
+                name,
+                f"unknown field '{key}'.",
+                f"{did_you_mean(key, known)}Use only these fields: {', '.join(known)}.",
+                line,
+                str(key),
+            )
+        )
     if value is None:
         return None
     if key == "date":
@@ -286,37 +325,46 @@ def _check_field(key: Any, value: Any, name: str) -> Any:
                     name,
                     f"'{value}' is not a date.",
                     "Write the date as YYYY-MM-DD, e.g. 2025-03-24, or YYYY-MM when only the month is known.",
-                    field=key,
+                    line,
+                    key,
                 )
             )
     elif key in ("pin", "exclude"):
-        value = _check_overrides(value, name, key)
+        value = _check_overrides(value, name, key, source)
     elif not isinstance(value, str):
         raise SourceError(
             Problem(
                 name,
                 f"expected text, found {type(value).__name__} ({value!r}).",
                 f"Write `{key}:` followed by plain text; quote it if needed.",
-                field=key,
+                line,
+                key,
             )
         )
     elif key == "source_url" and not re.match(r"https?://\S+$", value):
         raise SourceError(
             Problem(
-                name, f"'{value}' is not a web address.", "Give the full address, starting with https://.", field=key
+                name, f"'{value}' is not a web address.", "Give the full address, starting with https://.", line, key
             )
         )
     return value
 
 
-def _check_overrides(value: Any, name: str, key: str) -> dict[int, tuple[str, ...]]:
-    # An override maps paragraph numbers to lists of theme slugs.
+def _check_overrides(value: Any, name: str, key: str, source: str) -> dict[int, tuple[str, ...]]:
+    # An override maps paragraph numbers to lists of theme slugs; each bad entry is reported at its own line.
     example = f"{key}:\n  3: [economics]"
     if not isinstance(value, dict):
         raise SourceError(
-            Problem(name, "expected paragraph numbers mapped to theme lists.", f"Write it like:\n{example}", field=key)
+            Problem(
+                name,
+                "expected paragraph numbers mapped to theme lists.",
+                f"Write it like:\n{example}",
+                field_line(source, key),
+                key,
+            )
         )
     overrides: dict[int, tuple[str, ...]] = {}
+    problems: list[Problem] = []
     for number, themes in value.items():
         if isinstance(themes, str):
             themes = [themes]
@@ -326,15 +374,19 @@ def _check_overrides(value: Any, name: str, key: str) -> dict[int, tuple[str, ..
             or not isinstance(themes, list | tuple)
             or not all(isinstance(t, str) for t in themes)
         ):
-            raise SourceError(
+            problems.append(
                 Problem(
                     name,
                     f"entry '{number}' must be a paragraph number (1, 2, …) with a list of theme slugs.",
                     f"Write it like:\n{example}",
-                    field=key,
+                    field_line(source, key, number),
+                    key,
                 )
             )
+            continue
         overrides[number] = tuple(themes)
+    if problems:
+        raise SourceError(*problems)
     return overrides
 
 

@@ -15,6 +15,11 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+#: How alike (0 to 1, as `difflib` measures) a value and a name must be for `did_you_mean` to offer the
+#: name: 'organization' and 'organisation' are 0.92 alike, 'asea' and 'asean' 0.89, while 'auther' and
+#: 'date' (0.6) are not alike enough to suggest.
+CLOSE_ENOUGH = 0.75
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -45,14 +50,15 @@ class SourceError(Exception):
     """Raised by a loader when a contributor file cannot be used as it is.
 
     Attributes:
-        problems: Every problem found in the file, at least one, in the
-            order of their lines (those about the whole file first).
+        problems: Every problem found in the file (and in a file read with
+            it, such as an article's sidecar), at least one, file by file in
+            the order of their lines (those about the whole file first).
     """
 
     def __init__(self, *problems: Problem) -> None:
         if not problems:
             raise ValueError("a SourceError needs at least one problem")
-        self.problems = tuple(sorted(problems, key=lambda problem: problem.line))
+        self.problems = tuple(sorted(problems, key=lambda problem: (problem.path, problem.line)))
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
     @property
@@ -79,5 +85,5 @@ def did_you_mean(value: object, choices: Iterable[str]) -> str:
     folded: dict[str, str] = {}
     for choice in choices:
         folded.setdefault(choice.casefold(), choice)
-    close = difflib.get_close_matches(value.strip().casefold(), list(folded), n=1)
+    close = difflib.get_close_matches(value.strip().casefold(), list(folded), n=1, cutoff=CLOSE_ENOUGH)
     return f"Did you mean '{folded[close[0]]}'? " if close else ""

@@ -21,6 +21,25 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<fields>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, except that a date that does not exist (`2025-13-01`) stays text.
+
+    The safe loader raises a bare `ValueError` for it, with no line; kept as
+    text, it is reported like any other value that is not a date.
+    """
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+    # A YAML timestamp as a date or datetime, or as the text written when no such day exists.
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def read_text(path: Path, name: str) -> str:
     r"""Read a contributor file as UTF-8 text with `\n` line endings.
 
@@ -188,7 +207,7 @@ def parse_fields(source: str, name: str, first_line: int = 1) -> dict[str, Any]:
         SourceError: The YAML does not parse, or is not a mapping of fields.
     """
     try:
-        metadata = YAMLHandler().load(source)
+        metadata = YAMLHandler().load(source, Loader=_Loader)
     except yaml.YAMLError as error:
         # A flow collection left open is reported where the file ends; its start is more useful.
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
