@@ -35,6 +35,8 @@ from .timeline import Mention as DatedMention
 
 #: Seed file endings the engine reads; sidecars (`.yml`) are read with their `.txt`.
 ARTICLE_SUFFIXES = (".txt", ".md")
+#: How many unmentioned terms the build's one note about them names before "and N more".
+UNMENTIONED_LISTED = 10
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,11 @@ class Corpus:
     Attributes:
         root: The project root.
         articles: The articles that loaded, ordered by their seed file name.
-        problems: One entry per file that could not be used.
-        notes: Facts worth telling a contributor that do not fail the build
-            (e.g. a term mentioned nowhere), logged at info level.
+        problems: Every problem found: one or more for each file that could not
+            be used, or only in part.
+        notes: Facts worth telling a contributor that do not fail the build,
+            logged at info level: one line naming the terms mentioned nowhere
+            (the list itself is `unmentioned_terms`).
         terms: The glossary's terms, sorted by slug.
         mentions: Every mention of a term in an article's body, in reading order.
         linker: Finds terms and links their mentions; built once per build.
@@ -123,6 +127,11 @@ class Corpus:
         for mention in self.mentions:
             grouped[mention.term].append(mention)
         return grouped
+
+    @cached_property
+    def unmentioned_terms(self) -> list[Term]:
+        """The terms no article mentions, by slug."""
+        return [term for term in self.terms if not self.mentions_by_term[term.slug]]
 
     @cached_property
     def mentions_by_paragraph(self) -> dict[tuple[str, int], list[Mention]]:
@@ -236,7 +245,7 @@ def _analysis(path: Path, slug: str, corpus: Corpus, reading: Reading, cache: Ca
         try:
             article = load_article(path, corpus.root, slug)
         except SourceError as error:
-            corpus.problems.append(error.problem)
+            corpus.problems.extend(error.problems)
             return None
         analysis = analyse(article, reading)
         if cache is not None and key:
@@ -245,7 +254,7 @@ def _analysis(path: Path, slug: str, corpus: Corpus, reading: Reading, cache: Ca
 
 
 def _assemble(corpus: Corpus) -> None:
-    # Put the analyses together in corpus order; note the terms mentioned nowhere.
+    # Put the analyses together in corpus order; note, in one line, the terms mentioned nowhere.
     analyses = list(corpus.analyses.values())
     corpus.articles = [analysis.article for analysis in analyses]
     corpus.classification = Classification(
@@ -257,15 +266,19 @@ def _assemble(corpus: Corpus) -> None:
     # Each article's dates are in chronological order, ties in reading order: a stable sort of them,
     # article after article, gives the corpus's order, ties in reading order too.
     corpus.timeline = sorted((date for analysis in analyses for date in analysis.dates), key=lambda m: m.sort_key)
-    for term in corpus.terms:
-        if not corpus.mentions_by_term[term.slug]:
-            corpus.notes.append(
-                Problem(
-                    term.source,
-                    "the term is mentioned in no article.",
-                    "Nothing to do unless an article should mention it: check its aliases.",
-                )
-            )
+    corpus.notes.extend(_unmentioned_note(corpus.unmentioned_terms))
+
+
+def _unmentioned_note(terms: list[Term]) -> list[Problem]:
+    # One line for all the terms no article mentions (none when every term is mentioned): each rebuild
+    # prints it, so one line per term would bury the warnings that matter.
+    if not terms:
+        return []
+    slugs = sorted(term.slug for term in terms)
+    if len(slugs) > UNMENTIONED_LISTED:
+        slugs[UNMENTIONED_LISTED - 1 :] = [f"and {len(slugs) - UNMENTIONED_LISTED + 1} more"]
+    counted = "1 glossary term is" if len(terms) == 1 else f"{len(terms)} glossary terms are"
+    return [Problem("", f"{counted} mentioned in no article: {', '.join(slugs)} (see `make report`).")]
 
 
 def _load_glossary(corpus: Corpus, to_markdown: bool) -> None:
@@ -276,6 +289,6 @@ def _load_glossary(corpus: Corpus, to_markdown: bool) -> None:
         try:
             corpus.glossary_intro = read_text(intro, f"{GLOSSARY_DIR}/index.md")
         except SourceError as error:
-            problems.append(error.problem)
+            problems.extend(error.problems)
     corpus.problems.extend(problems)
     corpus.linker = Linker(corpus.terms, TermMatcher(corpus.terms), to_markdown=to_markdown)
