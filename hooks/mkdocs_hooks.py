@@ -63,7 +63,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Run the engine; add every generated page as a virtual file, the data files, and its Markdown extension."""
     root = Path(config.config_file_path).parent
     adapter = Path(__file__).resolve().relative_to(root.resolve()).as_posix()
-    site = _Build.site = _Build.engine.build_site(root, _source_base(config), _Build.cache, adapter)  # type: ignore[union-attr]
+    engine = _Build.engine
+    site = _Build.site = engine.build_site(  # type: ignore[union-attr]
+        root, _source_base(config), _Build.cache, adapter, config.site_url or "", config.site_name
+    )
     config.markdown_extensions.append(site.links)
     log.debug("newsguide: %d analyses kept, %d computed", site.kept, site.computed)
     for problem in site.problems:

@@ -16,6 +16,7 @@ from .cache import CACHE_DIR, Cache
 from .corpus import Corpus, load_corpus
 from .data import data_files
 from .embeds import fill_embeds
+from .feeds import feed_files
 from .markup import text
 from .meta import page_description
 from .navigation import nav_rank, section_order
@@ -91,7 +92,14 @@ class Site:
         return markdown
 
 
-def build_site(root: Path, source_base: str = "", cache: Cache | None = None, adapter: str = "") -> Site:
+def build_site(
+    root: Path,
+    source_base: str = "",
+    cache: Cache | None = None,
+    adapter: str = "",
+    site_url: str = "",
+    site_name: str = "",
+) -> Site:
     """Load, analyse and render everything the site gets from the project's files.
 
     Args:
@@ -99,13 +107,16 @@ def build_site(root: Path, source_base: str = "", cache: Cache | None = None, ad
         source_base: The URL a source file's path is appended to (see `pages.source_base`).
         cache: Where articles' analyses are kept between builds (None: compute every one).
         adapter: The site generator's adapter, relative to the root, named on the reference index.
+        site_url: The site's absolute URL, for the feeds (none are written without it).
+        site_name: The site's name, the feeds' title and author.
 
     Returns:
         The site; its problems name every file that could not be used.
     """
     corpus = load_corpus(root, cache, source_base)
     pages = build_pages(corpus, source_base) + reference_pages(root, source_base, adapter)
-    site = Site(corpus, sorted(pages, key=lambda page: page.path), data_files(corpus), TermLinks(corpus.linker))
+    data = data_files(corpus) | feed_files(corpus, site_url, site_name)
+    site = Site(corpus, sorted(pages, key=lambda page: page.path), data, TermLinks(corpus.linker))
     if cache is not None:
         site.kept, site.computed = cache.hits, cache.misses
         cache.prune()

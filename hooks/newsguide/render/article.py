@@ -56,6 +56,7 @@ def render_article(
                 "title": article.title,
                 "description": description(article.standfirst, first),
                 "newsguide_source": article.source.as_posix(),
+                "newsguide_citation": citation(article),
             }
         )
     ]
@@ -89,6 +90,22 @@ def render_article(
             about.append(f'<p class="ng-disclaimer">{text(article.disclaimer)}</p>\n')
         parts.append(verbatim("".join(about)))
     return "".join(parts)
+
+
+def citation(article: Article) -> dict[str, object]:
+    """What a citation of the article needs, for its page's Highwire Press tags and its Cite buttons.
+
+    The date is written as Google Scholar asks (`2025/03/22`, or `2025/03`
+    when only the month is known); a field the article lacks is left out.
+    """
+    fields: dict[str, object] = {"title": article.title}
+    if article.author:
+        fields["authors"] = [article.author]
+    if article.date:
+        fields["date"] = article.date.strftime("%Y/%m" if article.date_precision == "month" else "%Y/%m/%d")
+    if article.publisher:
+        fields["publisher"] = article.publisher
+    return fields
 
 
 def _meta(article: Article) -> str:
@@ -182,9 +199,13 @@ def _paragraph(article: Article, paragraph: Paragraph, themes: list[Theme], pass
     # passage (id) on theme pages.
     anchor = paragraph.anchor
     badges = _badges(article, themes, passage_id)
+    # The number is shown in print only (a printed page has no permalinks) and kept out of the search index.
+    number = f'<span class="ng-para-number" data-search-exclude>{paragraph.number}</span>'
     linker = links.linker
     if article.markdown:
-        permalink = f'<a class="ng-permalink" href="#{anchor}" aria-label="Link to paragraph {paragraph.number}">¶</a>'
+        permalink = (
+            f'<a class="ng-permalink" href="#{anchor}" aria-label="Link to paragraph {paragraph.number}">¶{number}</a>'
+        )
         html = render_markdown_block(paragraph.source).replace("\n", " ")
         if linker is not None:  # Markdown's own links and code stay unlinked
             html = linker.link_fragment(html, article.url, links.linked)
@@ -196,5 +217,5 @@ def _paragraph(article: Article, paragraph: Paragraph, themes: list[Theme], pass
     return (
         f'<p id="{anchor}" class="ng-para">{body} '
         f'<a class="ng-permalink" href="#{anchor}" title="Link to paragraph {paragraph.number}" '
-        f'aria-label="Link to paragraph {paragraph.number}">¶</a>{badges}</p>\n'
+        f'aria-label="Link to paragraph {paragraph.number}">¶{number}</a>{badges}</p>\n'
     )

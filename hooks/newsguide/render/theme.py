@@ -15,6 +15,7 @@ from collections import Counter
 
 from ..classify import Classification, Passage
 from ..corpus import Corpus
+from ..feeds import feed_path
 from ..glossary import Term
 from ..link import NO_LINK_CLASS, skip_linking
 from ..markup import count, front_matter, highlight, href, text
@@ -44,7 +45,8 @@ def render_theme(theme: Theme, corpus: Corpus) -> str:
     """
     classification = corpus.classification
     passages = classification.on(theme.slug)
-    parts = [front_matter({"title": theme.title, "description": theme.description, **dict(theme.page_fields)})]
+    fields = {"title": theme.title, "description": theme.description, "newsguide_feed": feed_path(theme)}
+    parts = [front_matter({**fields, **dict(theme.page_fields)})]
     if theme.intro:
         parts.append(theme.intro + "\n\n")
     sentences = sum(1 for p in passages for s in p.sentences if theme.slug in s.themes)
