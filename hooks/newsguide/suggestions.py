@@ -14,7 +14,8 @@ edits (the rest of the corpus counts only towards recurrence):
   Forum"), with "of", "for", "on" and "the" allowed inside ("Ministry of
   Foreign Affairs"); a title before it is not part of it ("Foreign Minister
   Wang Yi" names "Wang Yi"). A name counts as a person's where it follows such
-  a title or a verb of speech follows it ("Wang Yi said"), as a body or a
+  a title or a verb of speech follows it ("Wang Yi said") and holds no name
+  the glossary knows ("Tokyo Electric Power said" is no person), as a body or a
   meeting where it holds a word such as "Secretariat", "Forum" or "Summit";
   any other run of capitals (a place, a sentence's first words) is left out.
   A body's kind comes from its last word ("… Forum" is a forum) or else the
@@ -210,7 +211,9 @@ def suggest_terms(changed: Sequence[Article], articles: Sequence[Article], terms
     for key, occurrences in found.items():
         if len(occurrences) < MIN_OCCURRENCES or not any(o.article in changed_slugs for o, _ in occurrences):
             continue
-        kind = _kind(spelling[key], person=any(person for _, person in occurrences))
+        # A glossary name inside it ("Tokyo Electric Power said") makes it a body's name, not a person's.
+        person = any(person for _, person in occurrences) and not known.inside(spelling[key])
+        kind = _kind(spelling[key], person=person)
         if kind:
             names.append(Suggestion(spelling[key], kind, occurrences=tuple(o for o, _ in occurrences)))
     return abbreviations + names
@@ -237,6 +240,10 @@ class _Known:
         self.keys = {alias_key(name) for term in terms for name in (term.title, term.abbr, *term.aliases) if name}
         self.slugs = {term.slug for term in terms}
         self.matcher = TermMatcher(terms)
+
+    def inside(self, name: str) -> bool:
+        # Whether a term is mentioned anywhere in the name.
+        return next(self.matcher.matches(name), None) is not None
 
     def covers(self, name: str) -> bool:
         # A term's title, slug or alias, or nothing but known names ("China-Japan-ROK").
