@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 # Reproducible builds: dates in the output come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: help serve build test lint typecheck bench audit eval export clean print-source-date-epoch
+.PHONY: help serve build test lint typecheck bench audit eval export report clean print-source-date-epoch
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000/readers-guide/ (live reload)"
@@ -21,6 +21,7 @@ help:
 	@echo "make bench   benchmark build time against plain Material"
 	@echo "make audit   Lighthouse and axe table for the main pages"
 	@echo "make eval    theme accuracy on the hand-labelled evaluation set (tests/eval/)"
+	@echo "make report  what the working tree changes against BASE (default origin/main, else HEAD), as Markdown"
 	@echo "make clean   remove .venv, site/ and caches"
 
 $(STAMP): requirements/requirements.txt
@@ -63,6 +64,12 @@ eval: $(STAMP)
 
 export: $(STAMP)
 	$(BIN)/python -m newsguide export export/
+
+# What the working tree changes in the guide against a git ref, as Markdown on stdout:
+# make report BASE=origin/main. BASE defaults to origin/main where it exists, else HEAD.
+BASE ?= $(shell git rev-parse --verify --quiet origin/main >/dev/null 2>&1 && echo origin/main || echo HEAD)
+report: $(STAMP)
+	@$(BIN)/python -m newsguide report --base "$(BASE)"
 
 print-source-date-epoch:
 	@echo $(SOURCE_DATE_EPOCH)
