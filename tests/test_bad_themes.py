@@ -32,6 +32,25 @@ BAD = {
 }
 
 
+#: A theme file with several problems → every warning it must give, in order, after `WARNING -  `.
+SEVERAL = (
+    "---\ntitle: [Tides, Harbours]\ndescripton: The sea.\norder: first\nvocabulary:\n  - harbour\n"
+    '  - {term: tide, weight: 0}\n  - {term: quay, wieght: 2}\n  - ""\n---\nIntro.\n',
+    [
+        "docs/themes/several-problems.md:2: field 'title': the title must be text, not ['Tides', 'Harbours']. "
+        "Fix: Add a line `title: Economics & trade` to the front matter.",
+        "docs/themes/several-problems.md:3: field 'descripton': unknown field 'descripton'. "
+        "Fix: Did you mean 'description'? Use only title, description, vocabulary, order,",
+        "docs/themes/several-problems.md:4: field 'order': 'first' is not a number. Fix: Write `order: 1`",
+        "docs/themes/several-problems.md:7: field 'vocabulary': the weight of 'tide' must be a number greater "
+        "than 0 (and at most 100), not 0. Fix: Use 1 for an ordinary term,",
+        "docs/themes/several-problems.md:8: field 'vocabulary': entry {'term': 'quay', 'wieght': 2} has fields "
+        "other than `term` and `weight`. Fix: Did you mean 'weight'? Write it like `vocabulary:",
+        "docs/themes/several-problems.md:9: field 'vocabulary': entry '' is not a word or phrase. Fix: Write each",
+    ],
+)
+
+
 @pytest.fixture(scope="module")
 def bad_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     project = make_project(
@@ -40,6 +59,7 @@ def bad_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     )
     for name, (content, _, _) in BAD.items():
         (project / "docs" / "themes" / name).write_text(content, encoding="utf-8")
+    (project / "docs" / "themes" / "several-problems.md").write_text(SEVERAL[0], encoding="utf-8")
     return build(project)
 
 
@@ -62,6 +82,18 @@ def test_each_bad_theme_file_is_named_with_its_field(bad_build: Build, name: str
     if field:
         assert f"field '{field}'" in line
     assert "Fix:" in line
+
+
+@pytest.mark.build
+def test_every_problem_of_a_theme_file_is_reported_at_its_own_line(bad_build: Build) -> None:
+    warnings = [
+        line.split("WARNING -  ", 1)[1]
+        for line in bad_build.output.splitlines()
+        if line.startswith("WARNING") and "docs/themes/several-problems.md" in line
+    ]
+    assert len(warnings) == len(SEVERAL[1]), "\n".join(warnings)
+    for seen, wanted in zip(warnings, SEVERAL[1], strict=True):
+        assert seen.startswith(wanted)
 
 
 @pytest.mark.build

@@ -230,3 +230,55 @@ def test_corpus_reports_each_bad_file_and_keeps_the_rest(tmp_path: Path) -> None
         "seeds/empty.txt",
         "seeds/notes.docx",
     ]
+
+
+def _problems(path: Path, root: Path) -> list[str]:
+    with pytest.raises(SourceError) as caught:
+        load_article(path, root, path.stem)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_every_problem_of_a_markdown_article_is_reported_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    path = tmp_path / "seeds" / "m.md"
+    path.write_text("---\ntitle: T\nautor: Kim\ndate: last spring\nexclude:\n  0: [economics]\n---\n", encoding="utf-8")
+    found = _problems(path, tmp_path)
+    assert [line.split(": ", 1)[0] for line in found] == [
+        "seeds/m.md:3",
+        "seeds/m.md:4",
+        "seeds/m.md:6",
+        "seeds/m.md:7",
+    ]
+    assert "unknown field 'autor'. Fix: Did you mean 'author'? Use only these fields:" in found[0]
+    assert "field 'date': 'last spring' is not a date." in found[1]
+    assert "field 'exclude': entry '0' must be a paragraph number" in found[2]
+    assert "the article has front matter but no body text." in found[3]  # line 7 of 7, the closing ---
+
+
+def test_every_problem_of_a_text_article_and_its_sidecar_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "a.txt").write_text("Only a headline\n", encoding="utf-8")
+    (tmp_path / "seeds" / "a.yml").write_text(
+        "dat: 2025-03-24\nsource_url: example.org\npin:\n  2: [economics]\n  two: [security]\n", encoding="utf-8"
+    )
+    found = _problems(tmp_path / "seeds" / "a.txt", tmp_path)
+    assert [line.split(": ", 1)[0] for line in found] == [
+        "seeds/a.txt:1",
+        "seeds/a.yml:1",
+        "seeds/a.yml:2",
+        "seeds/a.yml:5",
+    ]
+    assert "title but no body" in found[0]
+    assert "unknown field 'dat'. Fix: Did you mean 'date'?" in found[1]
+    assert "'example.org' is not a web address" in found[2]
+    assert "field 'pin': entry 'two'" in found[3]
+
+
+def test_an_empty_title_is_reported_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    path = tmp_path / "seeds" / "m.md"
+    path.write_text('---\nauthor: Kim\ntitle: ""\n---\n\nBody.\n', encoding="utf-8")
+    assert _problems(path, tmp_path) == [
+        "seeds/m.md:3: field 'title': the front matter has no title. "
+        "Fix: Add a line `title: The headline` to the front matter."
+    ]
