@@ -7,10 +7,11 @@ from pathlib import Path, PurePosixPath
 import pytest
 import yaml
 
-from newsguide.classify import Vocabulary, classify, classify_sentence, continuation_cue
+from newsguide.classify import Vocabulary, classify, classify_sentence, continuation_cue, past_cue
 from newsguide.corpus import load_corpus
 from newsguide.parse import parse_text_article
-from newsguide.themes import Term, Theme, load_themes
+from newsguide.problems import SourceError
+from newsguide.themes import Term, Theme, load_theme, load_themes
 from tests.sitebuild import CORPUS, ROOT
 
 LABELS = yaml.safe_load((ROOT / "tests" / "cases" / "themes" / "seed-labels.yml").read_text(encoding="utf-8"))
@@ -212,3 +213,51 @@ def test_theme_files_in_the_project_load(tmp_path: Path) -> None:
     assert len({t.abbreviation for t in themes}) == len(themes)
     assert intros["index"].source == "docs/themes/index.md"
     assert problems == []
+
+
+def test_past_cue_finds_the_course_of_a_relationship() -> None:
+    assert past_cue("It was the first meeting of the three in three and a half years.") == (
+        "first meeting of the three in three and a half years"
+    )
+    assert past_cue("The talks were last held in Beijing.") == "last held"
+    assert past_cue("Relations soured years ago.") == "years ago"
+    assert past_cue("Under the 1965 treaty, claims were settled.", 2025) == "1965"
+    assert past_cue("Talks have been stuck since 2013.", 2019) == "2013"
+    assert past_cue("Trade grew in 2024.", 2025) == ""  # last year is news, not the past course
+    assert past_cue("The goal is 40 million visitors by 2030.", 2025) == ""
+    assert past_cue("Under the 1965 treaty, claims were settled.") == ""  # no date: no year is known to be past
+    assert past_cue("Exports rose by 2,015 tonnes.", 2025) == ""
+
+
+def _theme_file(tmp_path: Path, fields: str) -> Path:
+    path = tmp_path / "docs" / "themes" / "past.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: Past\n{fields}---\nIntro.\n", encoding="utf-8")
+    return path
+
+
+def test_a_theme_takes_the_past_cue_only_when_its_file_says_so(tmp_path: Path) -> None:
+    plain = load_theme(_theme_file(tmp_path, "vocabulary: [memory]\n"), "docs/themes/past.md")
+    cued = load_theme(_theme_file(tmp_path, "cues: [past]\nvocabulary: [memory]\n"), "docs/themes/past.md")
+    text = "It was the first summit in six years."
+    assert classify_sentence(text, Vocabulary([plain]), {"past": 0}) == ()
+    (match,) = classify_sentence(text, Vocabulary([cued]), {"past": 0})
+    assert match.theme == "past" and match.evidence == ("first summit in six years",)
+
+
+def test_an_unknown_cue_is_reported_with_the_nearest_name(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as raised:
+        load_theme(_theme_file(tmp_path, "cues: [pats]\nvocabulary: [memory]\n"), "docs/themes/past.md")
+    problem = raised.value.problem
+    assert problem.line == 3 and "'pats' is not a built-in cue" in str(problem)
+    assert "Did you mean 'past'?" in str(problem)
+
+
+def test_a_weak_hint_counts_beside_a_sentence_on_the_theme() -> None:
+    theme = Theme("geo", "Geo", "", (Term("alliance"), Term("Beijing", 0.5)), "", "docs/themes/geo.md")
+    text = "Title\n\nThe alliance held. Beijing did not see it that way.\n\nBeijing is a city.\n"
+    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], [theme])
+    first, second = classification.passages(article)
+    assert [s.themes for s in first.sentences] == [("geo",), ("geo",)]
+    assert [s.themes for s in second.sentences] == [()]  # alone in its paragraph, the hint is not enough

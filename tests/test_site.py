@@ -60,7 +60,7 @@ def test_paragraph_anchors_and_permalinks(site: Build) -> None:
         assert paragraph is not None
         permalink = paragraph.select_one("a.ng-permalink")
         assert permalink["href"] == f"#p{number}"
-        assert permalink.get_text() == "¶"
+        assert permalink.get_text() == f"¶{number}"  # the number shows in print only
     assert page.find(id="p9") is None
 
 
@@ -86,6 +86,8 @@ def test_search_index_has_the_article(site: Build) -> None:
     assert article_docs
     text = " ".join(d["text"] for d in article_docs)
     assert "Regional Comprehensive Economic Partnership (RCEP)" in text
+    # The print-only paragraph numbers stay out of the index: no "¶ 1" beside the permalink sign.
+    assert "¶" in text and not re.search(r"¶\s*\d", text)
     separator = re.compile(index["config"]["separator"])
     tokens = {t.lower() for t in separator.split(text) if t}
     for query in ["RCEP", "ASEAN+1", "U.S.-China", "low-carbon"]:

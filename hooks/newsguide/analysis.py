@@ -80,7 +80,16 @@ class Reading:
     def signature(self) -> str:
         """A digest of every setting that changes an analysis, and of the engine's own code."""
         themes = [
-            (theme.slug, theme.title, theme.vocabulary, theme.order, theme.colour, theme.abbreviation, theme.url)
+            (
+                theme.slug,
+                theme.title,
+                theme.vocabulary,
+                theme.cues,
+                theme.order,
+                theme.colour,
+                theme.abbreviation,
+                theme.url,
+            )
             for theme in self.themes
         ]
         terms = [(term.slug, term.summary, term.aliases, term.exclude, term.plural, term.url) for term in self.terms]

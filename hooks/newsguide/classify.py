@@ -20,7 +20,16 @@ The design, in four rules a contributor can predict:
    counts once). The theme is assigned when the score reaches `THRESHOLD`
    (1): a term of weight 1 is enough on its own, two weak hints of weight 0.5
    are needed together. The evidence is the matched words, as written.
-3. **Continuation.** A sentence with no theme of its own continues the
+3. **Built-in cues and neighbours.** A theme whose file says `cues: [past]`
+   also takes the sentences that tell the past course of a relationship by
+   their form: a year at least `PAST_YEARS` before the article's date ("the
+   1965 treaty", "since 2013"), "the first … in six years", "years ago",
+   "for years", "last held" (the evidence is those words). And a weak hint, a score of at
+   least half the threshold, is enough when a sentence next to it in the same
+   paragraph is on that theme by its own score: neighbouring sentences share a
+   subject, so "Beijing did not see it that way" after a sentence on
+   geopolitics is on geopolitics too.
+4. **Continuation.** A sentence with no theme of its own continues the
    previous sentence's subject when the text says so: when it opens (after an
    optional connective such as "Yet," or "And") with a demonstrative that
    points back ("This", "These", "That", "Those", "Such") or a comparison
@@ -31,7 +40,7 @@ The design, in four rules a contributor can predict:
    at what the sentence before was mainly about. Its evidence is the cue
    itself ("A similar pattern"). Previous means the sentence just before,
    across a paragraph break too; a sentence without a cue inherits nothing.
-4. **Editorial overrides.** An article's `pin` and `exclude` fields (sidecar
+5. **Editorial overrides.** An article's `pin` and `exclude` fields (sidecar
    `.yml` of a `.txt` seed, or front matter of a `.md` seed) map paragraph
    numbers to theme slugs. A pinned theme puts the whole paragraph on that
    theme page; an excluded one is removed from the paragraph and its
@@ -53,11 +62,28 @@ from typing import Any
 
 from .fold import fold, folded
 from .model import Article, Paragraph, Sentence
-from .problems import Problem
+from .problems import Problem, did_you_mean
 from .themes import Theme
 
 #: The score a theme needs in one sentence for the sentence to be on it.
 THRESHOLD = 1.0
+#: The score that is enough when a neighbouring sentence of the paragraph is on the theme.
+NEIGHBOUR_THRESHOLD = THRESHOLD / 2
+#: How many years before an article's date a year it names must be to tell of the past.
+PAST_YEARS = 2
+
+_NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d+)"
+_PAST_COURSE = re.compile(
+    r"\b(?P<cue>first\b[^.;:]{0,80}?\b(?:in|since|for)\s+(?:(?:more\s+than|nearly|almost|some|about|over|roughly|"
+    rf"at\s+least)\s+)?{_NUMBER_WORD}(?:[\s-]+and[\s-]+a[\s-]+half)?\s+(?:years?|decades?)"
+    rf"|in\s+(?:more\s+than|over|nearly|almost)\s+{_NUMBER_WORD}\s+(?:years|decades)"
+    rf"|(?:{_NUMBER_WORD}\s+)?(?:years|decades|a\s+decade)\s+(?:ago|earlier|before)"
+    rf"|{_NUMBER_WORD}\s+years\s+(?:since|after)\s+(?:the|its|their)\b"
+    r"|(?:after|over|for)\s+(?:many\s+|several\s+|\w+\s+)?(?:years|decades)\b"
+    r"|last\s+(?:held|met|hosted|visited))",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\d,.$])\b(?P<year>1[89]\d\d|20\d\d)(?:s\b|\b)(?!,?\d)")
 
 _CONNECTIVE = (
     r"(?:and|but|yet|so|still|however|indeed|moreover|meanwhile|thus|therefore|accordingly|hence|"
@@ -198,6 +224,7 @@ class Vocabulary:
         """Compile the vocabularies of these themes."""
         #: Theme slug → its position in display order.
         self.order = {theme.slug: index for index, theme in enumerate(themes)}
+        self._cued = {cue: tuple(t.slug for t in themes if cue in t.cues) for t in themes for cue in t.cues}
         self._weights: dict[str, dict[str, float]] = {}
         self._terms: dict[str, str] = {}
         self._keys: dict[str, str] = {}  # words as matched → term, as the same words recur in every article
@@ -211,6 +238,10 @@ class Vocabulary:
         # The expression on each text's fold, faster; with re.IGNORECASE on the text if a term cannot be folded.
         self._folded = folded(pattern) if self._weights else None
         self._regex = re.compile(pattern, re.IGNORECASE) if self._weights and not self._folded else None
+
+    def cued(self, cue: str) -> tuple[str, ...]:
+        """The slugs of the themes that take a built-in cue (see `newsguide.themes.CUES`)."""
+        return self._cued.get(cue, ())
 
     def scan(self, text: str) -> list[tuple[str, str, dict[str, float]]]:
         """Find every term in a text, left to right.
@@ -305,20 +336,59 @@ def classify_article(article: Article, vocabulary: Vocabulary) -> tuple[tuple[Pa
     return tuple(passages), problems
 
 
-def classify_sentence(text: str, vocabulary: Vocabulary, order: dict[str, int]) -> tuple[ThemeMatch, ...]:
-    """The themes one sentence reaches on its own vocabulary, in theme order."""
+def classify_sentence(
+    text: str, vocabulary: Vocabulary, order: dict[str, int], year: int | None = None
+) -> tuple[ThemeMatch, ...]:
+    """The themes one sentence reaches on its own words and cues, in theme order.
+
+    Args:
+        text: The sentence.
+        vocabulary: Every theme's vocabulary.
+        order: Theme slug → display position.
+        year: The year of the article's date, if known (for the `past` cue).
+    """
+    return tuple(m for m in sentence_scores(text, vocabulary, order, year) if m.score >= THRESHOLD)
+
+
+def sentence_scores(
+    text: str, vocabulary: Vocabulary, order: dict[str, int], year: int | None = None
+) -> tuple[ThemeMatch, ...]:
+    """Every theme one sentence has any evidence for, with its score (below the threshold too), in theme order."""
     weights: dict[str, dict[str, float]] = {}
     evidence: dict[str, dict[str, str]] = {}
     for words, term, term_weights in vocabulary.scan(text):
         for theme, weight in term_weights.items():
             weights.setdefault(theme, {})[term] = weight
             evidence.setdefault(theme, {}).setdefault(words.casefold(), words)
+    past = vocabulary.cued("past")
+    if past:
+        cue = past_cue(text, year)
+        if cue:
+            for theme in past:
+                weights.setdefault(theme, {})[" past"] = THRESHOLD
+                evidence.setdefault(theme, {}).setdefault(cue.casefold(), cue)
     matches = [
-        ThemeMatch(theme, tuple(evidence[theme].values()), sum(terms.values()))
-        for theme, terms in weights.items()
-        if sum(terms.values()) >= THRESHOLD
+        ThemeMatch(theme, tuple(evidence[theme].values()), sum(terms.values())) for theme, terms in weights.items()
     ]
     return tuple(sorted(matches, key=lambda m: order[m.theme]))
+
+
+def past_cue(text: str, year: int | None = None) -> str:
+    """The words by which a sentence tells of the past course of things, or "".
+
+    Args:
+        text: The sentence.
+        year: The year the article was published; a year named at least
+            `PAST_YEARS` before it is a cue ("in 2010", "the 1965 treaty").
+    """
+    found = _PAST_COURSE.search(text)
+    if found:
+        return " ".join(found.group("cue").split())
+    if year is not None:
+        for named in _YEAR.finditer(text):
+            if int(named.group("year")) <= year - PAST_YEARS:
+                return named.group(0)
+    return ""
 
 
 def continuation_cue(text: str) -> str:
@@ -333,10 +403,18 @@ def _classify_sentences(
     # Each paragraph's sentences with their own themes, or their predecessor's when they continue it.
     previous: tuple[ThemeMatch, ...] = ()
     paragraphs = []
+    year = article.date.year if article.date else None
     for paragraph in article.body:
         classified = []
-        for sentence in paragraph.sentences:
-            matches = classify_sentence(sentence.text, vocabulary, order)
+        scores = [sentence_scores(s.text, vocabulary, order, year) for s in paragraph.sentences]
+        own = [{m.theme for m in found if m.score >= THRESHOLD} for found in scores]
+        for index, sentence in enumerate(paragraph.sentences):
+            near = own[index - 1] if index else set()
+            near = near | (own[index + 1] if index + 1 < len(own) else set())
+            matches = tuple(m for m in scores[index] if m.score >= THRESHOLD)
+            weak = tuple(m for m in scores[index] if NEIGHBOUR_THRESHOLD <= m.score < THRESHOLD and m.theme in near)
+            if matches or not continuation_cue(sentence.text):
+                matches = tuple(sorted(matches + weak, key=lambda m: order[m.theme]))
             if not matches and previous:
                 cue = continuation_cue(sentence.text)
                 if cue:
@@ -375,7 +453,8 @@ def _check_overrides(
                 Problem(
                     where.as_posix(),
                     f"paragraph {number}: no theme is called {', '.join(repr(s) for s in unknown)}.",
-                    f"Use theme slugs (file names in docs/themes/): {', '.join(order)}.",
+                    f"{did_you_mean(unknown[0], order)}Use theme slugs (file names in docs/themes/): "
+                    f"{', '.join(order)}.",
                     field=name,
                 )
             )

@@ -39,6 +39,12 @@ THEME_FIELDS = {
     "description": "one line saying what the theme covers",
     "vocabulary": "the words and phrases that signal the theme",
     "order": "a number placing the theme in lists (optional)",
+    "cues": "built-in cues the theme also takes, beyond its words (optional; see CUES)",
+}
+#: Built-in cues a theme can take (`cues: [past]`): sentences the engine recognises by their form, not their words.
+CUES = {
+    "past": "the past course of a relationship: a year long before the article's date, "
+    "'since 2013', 'the first … in six years', 'years ago', 'last held'",
 }
 #: Material page settings a theme file may also carry; they are passed to its page.
 PAGE_FIELDS = {"hide", "icon", "status", "subtitle"}
@@ -93,6 +99,7 @@ class Theme:
         colour: The theme's colour, 1 … `PALETTE_SIZE`, given by its position.
         abbreviation: A short unique label (e.g. "E") for the article ribbon.
         page_fields: Material page settings to pass on to the page.
+        cues: The built-in cues (`CUES`) the theme takes besides its vocabulary.
     """
 
     slug: str
@@ -105,6 +112,7 @@ class Theme:
     colour: int = 1
     abbreviation: str = ""
     page_fields: tuple[tuple[str, Any], ...] = ()
+    cues: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -262,6 +270,7 @@ def load_theme(path: Path, name: str) -> Theme:
             )
         )
     vocabulary = _vocabulary(fields.get("vocabulary"), name, text, problems)
+    cues = _cues(fields.get("cues"), name, text, problems)
     if problems:
         raise SourceError(*problems)
     return Theme(
@@ -273,7 +282,30 @@ def load_theme(path: Path, name: str) -> Theme:
         source=name,
         order=order,
         page_fields=tuple(sorted((k, v) for k, v in fields.items() if k in PAGE_FIELDS)),
+        cues=cues,
     )
+
+
+def _cues(value: Any, name: str, text: str, problems: list[Problem]) -> tuple[str, ...]:
+    # Check the list of built-in cues; each unknown one is reported, with the nearest known name.
+    if value is None:
+        return ()
+    names = value if isinstance(value, list) else [value]
+    cues = []
+    for cue in names:
+        if isinstance(cue, str) and cue in CUES:
+            cues.append(cue)
+            continue
+        problems.append(
+            Problem(
+                name,
+                f"'{cue}' is not a built-in cue.",
+                f"{did_you_mean(str(cue), list(CUES))}Use one of: {', '.join(CUES)} (or leave `cues` out).",
+                field_line(text, "cues"),
+                "cues",
+            )
+        )
+    return tuple(cues)
 
 
 def _slug(path: Path) -> str:
