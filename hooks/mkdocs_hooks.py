@@ -53,7 +53,8 @@ class _Build:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load the engine (again, if its files changed)."""
+    """Load the engine (again, if its files changed); keep jieba's dictionary messages out of the build log."""
+    logging.getLogger("jieba").setLevel(logging.WARNING)
     _engine(Path(config.config_file_path).parent)
     _Build.site = None
     return config

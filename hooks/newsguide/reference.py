@@ -20,6 +20,8 @@ from .pages import Page
 _PLAIN_DOCSTRING = re.compile(r'\A("""|\'\'\')([^\n]*?)(?:\1|\n)')
 #: The engine's own folder.
 PACKAGE = Path(__file__).resolve().parent
+#: Material's search settings for reference pages: ranked far below the reader's pages, still findable.
+REFERENCE_SEARCH = {"boost": 0.1}
 
 
 def engine_modules(package: Path = PACKAGE) -> Iterator[tuple[str, str, Path]]:
@@ -51,10 +53,17 @@ def reference_pages(root: Path, source_base: str = "", adapter: str = "") -> lis
         summary = docstring_summary(file.read_text(encoding="utf-8"))
         source = _relative(file, root)
         rows.append(f"| [`{name}`]({path}) | {summary} |")
-        markdown = front_matter({"title": name, "description": f"API reference of {name}: {summary}"}) + f"::: {name}\n"
+        fields = {"title": name, "description": f"API reference of {name}: {summary}", "search": REFERENCE_SEARCH}
+        markdown = front_matter(fields) + f"::: {name}\n"
         pages.append(Page(f"reference/{path}", markdown + source_notice(source, source_base), source))
     index = (
-        front_matter({"title": "API reference", "description": "The engine's public modules, from their docstrings."})
+        front_matter(
+            {
+                "title": "API reference",
+                "description": "The engine's public modules, from their docstrings.",
+                "search": REFERENCE_SEARCH,
+            }
+        )
         + "# API reference\n\nThe engine (`hooks/newsguide/`) is a plain Python package that never imports MkDocs: "
         "seeds → parse → classify → link → render → pages. Each public module has a page written from its "
         "docstrings.\n\n| Module | What it holds |\n| --- | --- |\n" + "\n".join(sorted(rows)) + "\n"
