@@ -43,6 +43,7 @@ class _Build:
     """What the hooks keep: the engine's modules, its cache (kept across `mkdocs serve` rebuilds), this build's site."""
 
     engine: ModuleType | None = None
+    serving = False  # under `mkdocs serve`, the build's problems also show on every page
     version = ""
     cache: Any = None
     site: Any = None
@@ -50,6 +51,11 @@ class _Build:
 
 
 # MkDocs events ---------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Note whether the site is being served, where a banner on every page lists the build's problems."""
+    _Build.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -70,6 +76,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     config.markdown_extensions.append(site.links)
     log.debug("newsguide: %d analyses kept, %d computed", site.kept, site.computed)
+    if _Build.serving:
+        config.extra["newsguide_problems"] = [str(problem) for problem in site.problems]
     for problem in site.problems:
         log.warning(str(problem))
         _remove(files, _docs_path(problem.path, config))  # never published raw; a page it still gives comes next

@@ -1,0 +1,91 @@
+"""Under `mkdocs serve`, a contributor sees the build's problems on the page too, until they are fixed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from tests.benchmark import _free_port
+from tests.sitebuild import ROOT, make_project
+
+pytestmark = pytest.mark.browser
+
+BROKEN = ROOT / "tests" / "cases" / "docs" / "glossary-unknown-kind" / "glossary" / "odd-gadget.md"
+
+
+def _wait_for(url: str, timeout: float = 180.0) -> None:
+    # Until the served site answers (the first build runs before the server listens).
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"mkdocs serve did not answer at {url} within {timeout:.0f} s")
+
+
+def test_serve_shows_a_broken_term_in_a_banner_until_it_is_fixed(tmp_path: Path, browser: Browser) -> None:
+    project = make_project(tmp_path)
+    term = project / "docs" / "glossary" / "odd-gadget.md"
+    shutil.copy(BROKEN, term)
+    port = _free_port()
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**environment, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/readers-guide/"
+        _wait_for(url)
+        page = browser.new_page()
+        page.goto(url)
+        banner = page.locator(".md-banner .ng-build-problems")
+        expect(banner).to_be_visible()
+        expect(banner).to_contain_text("The build found 1 problem")
+        expect(banner).to_contain_text("docs/glossary/odd-gadget.md")
+        expect(banner).to_contain_text("unknown kind 'gadget'")
+        expect(banner).to_contain_text("Fix:")
+        page.goto(url + "themes/")
+        expect(banner).to_be_visible()  # on every page
+
+        term.write_text(BROKEN.read_text(encoding="utf-8").replace("kind: gadget", "kind: concept"), encoding="utf-8")
+        deadline = time.monotonic() + 120
+        while page.locator(".ng-build-problems").count() and time.monotonic() < deadline:
+            time.sleep(1)
+            page.goto(url)
+        assert page.locator(".ng-build-problems").count() == 0, "the banner stayed after the fix"
+        page.goto(url + "glossary/odd-gadget/")
+        expect(page.locator("h1")).to_have_text("Odd gadget")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_a_plain_build_has_no_banner(tmp_path: Path) -> None:
+    # The banner is for `mkdocs serve`; the strict build fails on problems instead, and a published
+    # page never carries one.
+    html = (ROOT / "hooks" / "templates" / "main.html").read_text(encoding="utf-8")
+    assert "newsguide_problems" in html
+    project = make_project(tmp_path)
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    shutil.copy(BROKEN, project / "docs" / "glossary" / "odd-gadget.md")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env={**environment, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        check=True,
+    )
+    assert "ng-build-problems" not in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
