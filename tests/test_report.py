@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from newsguide.__main__ import main
+from newsguide.corpus import load_corpus
 from newsguide.glossary import load_terms
-from newsguide.suggestions import defined_abbreviations, names_in
+from newsguide.suggestions import defined_abbreviations, names_in, suggest_terms
 from tests.sitebuild import CORPUS, ROOT
 
 NEW_ARTICLES = ROOT / "tests" / "fixtures" / "report" / "seeds"
@@ -346,3 +347,19 @@ def test_reading_abbreviations_leaves_logging_as_it_was() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "hooks")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert result.stdout == f"[] {30}\n"
+
+
+def test_the_build_counts_the_suggestions_in_one_line(tmp_path: Path) -> None:
+    # The build names what `make report` would suggest in one info line, not one line each.
+    project = tmp_path / "project"
+    shutil.copytree(CORPUS, project)
+    for path in (ROOT / "tests" / "fixtures" / "report" / "seeds").iterdir():
+        shutil.copy(path, project / "seeds" / path.name)
+    corpus = load_corpus(project)
+    suggested = suggest_terms(corpus.articles, corpus.articles, corpus.terms)
+    assert len(suggested) >= 2
+    (line,) = [str(note) for note in corpus.notes if "no glossary entry" in str(note)]
+    assert line.startswith(f"{len(suggested)} names in the articles have no glossary entry: AMRO, ")
+    assert line.endswith("(see `make report`).")
+    for suggestion in suggested:
+        assert (suggestion.abbr or suggestion.title) in line, suggestion

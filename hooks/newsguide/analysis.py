@@ -23,6 +23,7 @@ from .model import Article
 from .problems import Problem
 from .render.article import render_article
 from .sources import field_line
+from .suggestions import ArticleNames, article_names
 from .themes import Theme
 from .timeline import Mention as DatedMention
 from .timeline import build_timeline
@@ -42,6 +43,8 @@ class Analysis:
         dates: The dates it mentions, in chronological order (ties in reading order).
         page: Its page's Markdown, front matter and source notice included,
             its terms linked.
+        names: The names and abbreviations it uses, for the build's count of
+            names without a glossary entry.
     """
 
     article: Article
@@ -51,6 +54,7 @@ class Analysis:
     figures: tuple[Figure, ...]
     dates: tuple[DatedMention, ...]
     page: str
+    names: ArticleNames
 
 
 @dataclass
@@ -125,7 +129,7 @@ def analyse(article: Article, reading: Reading) -> Analysis:
     dates = tuple(build_timeline([article]))
     page = render_article(article, passages, reading.themes, reading.linker, mentions)
     page += source_notice(article.source.as_posix(), reading.source_base)
-    return Analysis(article, passages, problems, mentions, figures, dates, page)
+    return Analysis(article, passages, problems, mentions, figures, dates, page, article_names(article))
 
 
 def _with_field_line(problem: Problem, root: Path) -> Problem:

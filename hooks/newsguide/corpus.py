@@ -29,6 +29,7 @@ from .model import Article
 from .parse import load_article
 from .problems import Problem, SourceError
 from .sources import read_text
+from .suggestions import unlisted_names
 from .term_themes import TermThemes, term_themes
 from .themes import Intro, Theme, load_themes
 from .timeline import Mention as DatedMention
@@ -267,6 +268,7 @@ def _assemble(corpus: Corpus) -> None:
     # article after article, gives the corpus's order, ties in reading order too.
     corpus.timeline = sorted((date for analysis in analyses for date in analysis.dates), key=lambda m: m.sort_key)
     corpus.notes.extend(_unmentioned_note(corpus.unmentioned_terms))
+    corpus.notes.extend(_unlisted_note(unlisted_names([analysis.names for analysis in analyses], corpus.terms)))
 
 
 def _unmentioned_note(terms: list[Term]) -> list[Problem]:
@@ -279,6 +281,16 @@ def _unmentioned_note(terms: list[Term]) -> list[Problem]:
         slugs[UNMENTIONED_LISTED - 1 :] = [f"and {len(slugs) - UNMENTIONED_LISTED + 1} more"]
     counted = "1 glossary term is" if len(terms) == 1 else f"{len(terms)} glossary terms are"
     return [Problem("", f"{counted} mentioned in no article: {', '.join(slugs)} (see `make report`).")]
+
+
+def _unlisted_note(names: list[str]) -> list[Problem]:
+    # One line for the names the articles use that no glossary entry has; `make report` details them.
+    if not names:
+        return []
+    shown = names[:UNMENTIONED_LISTED]
+    more = f", and {len(names) - len(shown)} more" if len(names) > len(shown) else ""
+    counted = "1 name in the articles has" if len(names) == 1 else f"{len(names)} names in the articles have"
+    return [Problem("", f"{counted} no glossary entry: {', '.join(shown)}{more} (see `make report`).")]
 
 
 def _load_glossary(corpus: Corpus, to_markdown: bool) -> None:

@@ -219,6 +219,68 @@ def suggest_terms(changed: Sequence[Article], articles: Sequence[Article], terms
     return abbreviations + names
 
 
+@dataclass(frozen=True)
+class ArticleNames:
+    """The names one article uses, found once and kept with its analysis (see `newsguide.analysis`).
+
+    A build counts them over every article to say, in one line, how many names
+    have no glossary entry; `make report` gives each with its sentence and stub.
+
+    Attributes:
+        names: Every capitalised multi-word name in the body, in reading order,
+            with whether it reads as a person's.
+        abbreviations: Every abbreviation the body defines, with its long form.
+    """
+
+    names: tuple[tuple[str, bool], ...] = ()
+    abbreviations: tuple[tuple[str, str], ...] = ()
+
+
+def article_names(article: Article) -> ArticleNames:
+    """The names and defined abbreviations of one article's body."""
+    names: list[tuple[str, bool]] = []
+    abbreviations: list[tuple[str, str]] = []
+    for paragraph in article.body:
+        for sentence in paragraph.sentences:
+            names.extend(names_in(sentence.text))
+            abbreviations.extend(defined_abbreviations(sentence.text).items())
+    return ArticleNames(tuple(names), tuple(abbreviations))
+
+
+def unlisted_names(found: Sequence[ArticleNames], terms: Sequence[Term]) -> list[str]:
+    """The names every article together would get suggested for the glossary, as `suggest_terms` finds them.
+
+    Args:
+        found: Each article's names.
+        terms: The glossary's terms.
+
+    Returns:
+        The defined abbreviations the glossary lacks, then the names that
+        recur (`MIN_OCCURRENCES`) and have a kind, each once, in order of
+        first appearance.
+    """
+    known = _Known(terms)
+    listed: dict[str, str] = {}
+    for article in found:
+        for short, long in article.abbreviations:
+            if alias_key(short) not in listed and not known.covers(short) and not known.covers(long):
+                listed[alias_key(short)] = short
+    counts: dict[str, list[bool]] = {}
+    spelling: dict[str, str] = {}
+    for article in found:
+        for name, person in article.names:
+            key = alias_key(name)
+            if key not in listed:
+                spelling.setdefault(key, name)
+                counts.setdefault(key, []).append(person)
+    for key, persons in counts.items():
+        if len(persons) < MIN_OCCURRENCES or known.covers(spelling[key]):
+            continue
+        if _kind(spelling[key], person=any(persons) and not known.inside(spelling[key])):
+            listed[key] = spelling[key]
+    return list(listed.values())
+
+
 def defined_abbreviations(sentence: str) -> dict[str, str]:
     """The abbreviations a sentence defines, each with its long form (Schwartz–Hearst).
 
