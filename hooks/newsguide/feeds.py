@@ -26,6 +26,14 @@ FEED_SIZE = 50
 #: The most characters of a theme entry's summary.
 SUMMARY_LIMIT = 600
 SITE_FEED = "feed.xml"
+#: Beside each theme's feed: an empty sitemap. Material's instant navigation reads every
+#: `<link rel="alternate">` as another language of the site and fetches `sitemap.xml` beside it; a
+#: theme page's feed link would otherwise cost a 404 on every visit.
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    "<!-- Empty on purpose: the site's sitemap is /sitemap.xml (see newsguide.feeds). -->\n"
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
 
 
 def feed_path(theme: Theme | None = None) -> str:
@@ -56,6 +64,7 @@ def feed_files(corpus: Corpus, site_url: str, site_name: str) -> dict[str, str]:
         entries = [(a, _theme_summary(corpus, a, theme.slug)) for a in on_theme]
         title = f"{theme.title}: {site_name}"
         files[feed_path(theme)] = render_feed(title, base, f"themes/{theme.slug}/", entries, site_name)
+        files[f"themes/{theme.slug}/sitemap.xml"] = EMPTY_SITEMAP
     return files
 
 
