@@ -83,9 +83,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _remove(files, _docs_path(problem.path, config))  # never published raw; a page it still gives comes next
     for note in site.notes:
         log.info(str(note))
+    for replaced in {path for page in site.pages for path in (page.path, _docs_path(page.source, config))}:
+        _remove(files, replaced)  # before any page is added: a file may give several pages
     for page in site.pages:
-        for replaced in {page.path, _docs_path(page.source, config)}:
-            _remove(files, replaced)
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = _edit_uri(page.source, config) if page.source else None
         files.append(file)
@@ -97,12 +97,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Reading order: the top level (home, articles, themes, glossary, figures, timeline, the rest), themes in order.
 
-    Article pages are left out of the sidebar: the articles index lists them.
+    Article pages and the later pages of paged lists are left out of the sidebar (`site.unlisted`).
     """
     engine, site = _Build.engine, _Build.site
     if engine is None or site is None:
         return nav
-    nav.items = _without_articles(nav.items, site.corpus.article_page_paths)
+    nav.items = _unlisted(nav.items, site.unlisted)
     nav.items.sort(key=lambda item: engine.nav_rank(_first_source(item)))
     order = engine.section_order(site.corpus.themes)
     for section in _sections(nav.items):
@@ -203,16 +203,17 @@ def _sections(items: list[StructureItem]) -> Iterator[Section]:
             yield from _sections(item.children)
 
 
-def _without_articles(items: list[Any], articles: frozenset[str]) -> list[Any]:
+def _unlisted(items: list[Any], unlisted: frozenset[str]) -> list[Any]:
     # Material renders the whole sidebar into every page, so n articles in it cost n² to build
-    # (at 1,000 articles, nine tenths of the build); a sidebar of 1,000 titles helps no reader.
+    # (at 1,000 articles, nine tenths of the build); a sidebar of 1,000 titles, or of page 2, 3, …
+    # of a list, helps no reader.
     kept = []
     for item in items:
         if isinstance(item, Section):
-            item.children = _without_articles(item.children, articles)
+            item.children = _unlisted(item.children, unlisted)
             if not item.children:
                 continue
-        elif isinstance(item, Page) and item.file.src_uri in articles:
+        elif isinstance(item, Page) and item.file.src_uri in unlisted:
             item.previous_page = item.next_page = None
             continue
         kept.append(item)

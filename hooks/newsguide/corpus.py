@@ -113,6 +113,16 @@ class Corpus:
         return {article.slug: article for article in self.articles}
 
     @cached_property
+    def newest_first(self) -> dict[str, int]:
+        """Each article's rank by date, newest first (undated articles last; ties by slug), by slug.
+
+        Lists that a reader pages through (theme passages, term mentions, the
+        articles index) open with the newest articles.
+        """
+        ordered = sorted(self.articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.slug))
+        return {article.slug: rank for rank, article in enumerate(ordered)}
+
+    @cached_property
     def article_page_paths(self) -> frozenset[str]:
         """The page path of every article (`articles/<slug>.md`)."""
         return frozenset(article.page_path for article in self.articles)
@@ -193,7 +203,7 @@ def _seeds(corpus: Corpus) -> list[tuple[Path, str]]:
     # Every seed file that can be an article, with its unique slug; a problem for each file that cannot.
     root, seeds = corpus.root, corpus.root / "seeds"
     found: list[tuple[Path, str]] = []
-    taken: dict[str, str] = {"index": "the articles index page"}
+    taken: dict[str, str] = {"index": "the articles index page", "page": "the articles index's further pages"}
     for path in sorted(seeds.iterdir()) if seeds.is_dir() else []:
         name = path.relative_to(root).as_posix()
         if path.name.startswith(".") or not path.is_file():

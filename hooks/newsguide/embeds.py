@@ -8,30 +8,59 @@ page stays current as articles are added, and shows nothing if left unprocessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from .corpus import Corpus
 from .link import NO_LINK_CLASS
 from .markup import href, text
+from .model import Article
 from .render.figures import render_figures_box
 from .render.glossary import render_glossary_box
 from .render.theme import render_theme_cards
 
+#: How many of the newest articles the home page lists.
+LATEST = 10
+#: The articles index, relative to the site root.
+ARTICLES_URL = "articles/"
 _MARKER = re.compile(r"<!--\s*newsguide:(?P<name>[a-z-]+)\s*-->")
 
 
-def article_list(corpus: Corpus, page_url: str) -> str:
-    """A list of every article, with its standfirst, linking to its page.
+def article_list(corpus: Corpus, page_url: str, articles: Sequence[Article] | None = None) -> str:
+    """A list of articles (all of them, in corpus order, by default), each with its standfirst, linking to its page.
 
     Glossary terms are not linked in it: the list is a way into the articles,
     where they are.
     """
     items = []
-    for article in corpus.articles:
+    for article in corpus.articles if articles is None else articles:
         standfirst = f'<br><span class="ng-standfirst">{text(article.standfirst)}</span>' if article.standfirst else ""
         byline = f' <span class="ng-byline">by {text(article.author)}</span>' if article.author else ""
-        items.append(f'<li><a href="{href(page_url, article.url)}">{text(article.title)}</a>{byline}{standfirst}</li>')
+        when = f' <span class="ng-date">{date_text(article)}</span>' if article.date else ""
+        items.append(
+            f'<li><a href="{href(page_url, article.url)}">{text(article.title)}</a>{byline}{when}{standfirst}</li>'
+        )
     return f'<ul class="ng-article-list {NO_LINK_CLASS}">\n' + "\n".join(items) + "\n</ul>"
+
+
+def date_text(article: Article) -> str:
+    """An article's date as a reader writes it: "22 March 2025", or "March 2025" when only the month is known."""
+    if article.date is None:
+        return ""
+    month = f"{article.date:%B %Y}"
+    return month if article.date_precision == "month" else f"{article.date.day} {month}"
+
+
+def latest_articles(corpus: Corpus, page_url: str) -> str:
+    """The home page's list: the `LATEST` newest articles, and a link to the articles index with all of them."""
+    rank = corpus.newest_first
+    newest = sorted(corpus.articles, key=lambda article: rank[article.slug])[:LATEST]
+    more = ""
+    if len(corpus.articles) > len(newest):
+        more = (
+            f'\n<p class="ng-more"><a href="{href(page_url, ARTICLES_URL)}">'
+            f"All {len(corpus.articles)} articles, newest first</a></p>"
+        )
+    return article_list(corpus, page_url, newest) + more
 
 
 def figures_box(corpus: Corpus, page_url: str) -> str:
@@ -51,7 +80,7 @@ def glossary_box(corpus: Corpus, page_url: str) -> str:
 
 #: What each marker name expands to.
 EMBEDS: dict[str, Callable[[Corpus, str], str]] = {
-    "articles": article_list,
+    "articles": latest_articles,
     "theme-cards": theme_cards,
     "glossary": glossary_box,
     "figures": figures_box,

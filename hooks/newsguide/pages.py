@@ -8,18 +8,21 @@ MkDocs adapter is one such consumer, the Markdown export another.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from itertools import groupby
 
 from .corpus import Corpus
 from .embeds import article_list
-from .glossary import GLOSSARY_DIR, Term
+from .glossary import GLOSSARY_DIR
 from .markup import front_matter, source_notice
+from .pagination import Paged, pager
 from .render.figures import render_figures_page
 from .render.glossary import render_index as render_glossary_index
 from .render.glossary import render_term
-from .render.theme import INDEX_PATH, OTHER_PATH, render_other, render_theme
+from .render.theme import INDEX_PATH, passage_pages, render_other, render_theme
 from .render.theme import render_index as render_themes_index
 from .render.timeline import render_timeline_page
 
@@ -43,8 +46,11 @@ class Page:
     source: str
 
 
-#: The articles section's index page, listing every article.
+#: A link from an article page to a passage on a theme's first page: `../../themes/<theme>/#<passage id>"`.
+_BADGE_LINK = re.compile(r'(?P<up>(?:\.\./)*)themes/(?P<theme>[\w-]+)/#(?P<id>[\w-]+)"')
+#: The articles section's index page, listing every article, and how many articles a page of it lists.
 ARTICLES_INDEX = "articles/index.md"
+ARTICLES_PER_PAGE = 50
 
 #: The top of the glossary index when `docs/glossary/index.md` is missing.
 _DEFAULT_GLOSSARY_INTRO = "# Glossary\n"
@@ -68,33 +74,56 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     Returns:
         The pages, sorted by path.
     """
+    later = passage_pages(corpus)
     pages = [
-        Page(article.page_path, corpus.analyses[article.slug].page, article.source.as_posix())
+        Page(article.page_path, _badges_to_pages(corpus.analyses[article.slug].page, later), article.source.as_posix())
         for article in corpus.articles
     ]
-    for path, source, write in _corpus_pages(corpus):
-        pages.append(Page(path, write(corpus) + source_notice(source, source_base), source))
+    for source, write in _corpus_pages(corpus):
+        for path, markdown in write(corpus).items():
+            pages.append(Page(path, markdown + source_notice(source, source_base), source))
     return sorted(pages, key=lambda page: page.path)
 
 
-def _corpus_pages(corpus: Corpus) -> list[tuple[str, str, Callable[[Corpus], str]]]:
-    # The pages drawn from the whole corpus: path, source file, and what writes the page's Markdown.
-    planned: list[tuple[str, str, Callable[[Corpus], str]]] = [
-        (theme.page_path, theme.source, partial(render_theme, theme)) for theme in corpus.themes
+def unlisted(corpus: Corpus, pages: list[Page]) -> frozenset[str]:
+    """The pages a site's navigation leaves out: articles (the articles index lists them) and further pages of lists."""
+    return corpus.article_page_paths | {page.path for page in pages if "/page/" in page.path}
+
+
+def _corpus_pages(corpus: Corpus) -> list[tuple[str, Callable[[Corpus], dict[str, str]]]]:
+    # The pages drawn from the whole corpus: the source file, and what writes the pages (by path) from it.
+    planned: list[tuple[str, Callable[[Corpus], dict[str, str]]]] = [
+        (theme.source, partial(render_theme, theme)) for theme in corpus.themes
     ]
-    for path, name, write in [(INDEX_PATH, "index", render_themes_index), (OTHER_PATH, "other", render_other)]:
-        planned.append((path, corpus.intros[name].source if name in corpus.intros else "", write))
-    planned.extend((term.page_path, term.source, partial(_term_page, term)) for term in corpus.terms)
-    planned.append(("glossary/index.md", f"{GLOSSARY_DIR}/index.md", _glossary_index))
-    planned.append((ARTICLES_INDEX, "hooks/newsguide/pages.py", _articles_index))
-    planned.append(("figures.md", "hooks/newsguide/figures.py", _figures_page))
-    planned.append(("timeline.md", "hooks/newsguide/timeline.py", _timeline_page))
+    planned.append((corpus.intros["other"].source if "other" in corpus.intros else "", render_other))
+    single: list[tuple[str, str, Callable[[Corpus], str]]] = [
+        (INDEX_PATH, corpus.intros["index"].source if "index" in corpus.intros else "", render_themes_index)
+    ]
+    planned.extend((term.source, partial(render_term, term=term)) for term in corpus.terms)
+    single.append(("glossary/index.md", f"{GLOSSARY_DIR}/index.md", _glossary_index))
+    planned.append(("hooks/newsguide/pages.py", _articles_index))
+    planned.append(("hooks/newsguide/figures.py", _figures_pages))
+    planned.append(("hooks/newsguide/timeline.py", _timeline_pages))
+    planned.extend((source, partial(_one_page, path, write)) for path, source, write in single)
     return planned
 
 
-def _term_page(term: Term, corpus: Corpus) -> str:
-    # A glossary term's page.
-    return render_term(corpus, term)
+def _one_page(path: str, write: Callable[[Corpus], str], corpus: Corpus) -> dict[str, str]:
+    # A writer of one page, as a writer of pages.
+    return {path: write(corpus)}
+
+
+def _badges_to_pages(page: str, later: dict[tuple[str, str], str]) -> str:
+    # An article page as its analysis wrote it links each paragraph to its passage on the first page of
+    # each theme; point the links to passages on later pages at those pages.
+    if not later:
+        return page
+
+    def moved(found: re.Match[str]) -> str:
+        url = later.get((found["theme"], found["id"]))
+        return f'{found["up"]}{url}#{found["id"]}"' if url else found[0]
+
+    return _BADGE_LINK.sub(moved, page)
 
 
 def _glossary_index(corpus: Corpus) -> str:
@@ -102,21 +131,38 @@ def _glossary_index(corpus: Corpus) -> str:
     return render_glossary_index(corpus, corpus.glossary_intro or _DEFAULT_GLOSSARY_INTRO)
 
 
-def _figures_page(corpus: Corpus) -> str:
+def _figures_pages(corpus: Corpus) -> dict[str, str]:
     # The key figures of every article.
     return render_figures_page(corpus.figures, len(corpus.articles))
 
 
-def _timeline_page(corpus: Corpus) -> str:
+def _timeline_pages(corpus: Corpus) -> dict[str, str]:
     # Every dated mention, in time order.
     return render_timeline_page(corpus.timeline)
 
 
-def _articles_index(corpus: Corpus) -> str:
-    # The articles section's own page: every article with its standfirst (the sidebar lists none).
-    count = len(corpus.articles)
-    fields = {"title": "Articles", "description": f"All {count} articles in the guide, each with its standfirst."}
-    return front_matter(fields) + "# Articles\n\n" + article_list(corpus, "articles/") + "\n"
+def _articles_index(corpus: Corpus) -> dict[str, str]:
+    # The articles section's own pages: every article with its standfirst, newest first, by year, page by page.
+    rank = corpus.newest_first
+    articles = sorted(corpus.articles, key=lambda article: rank[article.slug])
+    paged = Paged(ARTICLES_INDEX, "articles/", ARTICLES_PER_PAGE)
+    chunks = paged.split(articles)
+    pages = {}
+    for number, chunk in enumerate(chunks, start=1):
+        url = paged.page_url(number)
+        title = "Articles" if number == 1 else f"Articles, page {number} of {len(chunks)}"
+        summary = f"All {len(articles)} articles in the guide, newest first, each with its standfirst."
+        parts = [front_matter({"title": title, "description": summary}), f"# {title}\n\n"]
+        if len(chunks) > 1:
+            parts.append(f'<p class="ng-theme-counts">{summary}</p>\n\n')
+        nav = pager(paged, number, len(chunks))
+        parts.append(nav)
+        for year, group in groupby(chunk, key=lambda article: article.date.year if article.date else None):
+            if len(articles) > 1:
+                parts.append(f"## {year or 'Undated'}\n\n")
+            parts.append(article_list(corpus, url, list(group)) + "\n\n")
+        pages[paged.page_path(number)] = "".join(parts) + nav
+    return pages
 
 
 def source_base(repo_url: str, edit_uri: str, docs_dir: str = "docs") -> str:

@@ -20,7 +20,7 @@ from .feeds import feed_files
 from .markup import text
 from .meta import page_description
 from .navigation import nav_rank, section_order
-from .pages import Page, build_pages, source_base
+from .pages import Page, build_pages, source_base, unlisted
 from .problems import Problem
 from .reference import reference_pages
 from .term_links import TermLinks
@@ -59,6 +59,8 @@ class Site:
         links: The Markdown extension that links glossary terms in Markdown.
         kept: How many articles' analyses came from the cache.
         computed: How many were computed.
+        unlisted: The paths of the pages a navigation leaves out: the articles
+            (the articles index lists them) and the later pages of paged lists.
     """
 
     corpus: Corpus
@@ -67,6 +69,7 @@ class Site:
     links: TermLinks = field(repr=False)
     kept: int = 0
     computed: int = 0
+    unlisted: frozenset[str] = frozenset()
 
     @property
     def problems(self) -> list[Problem]:
@@ -116,7 +119,8 @@ def build_site(
     corpus = load_corpus(root, cache, source_base)
     pages = build_pages(corpus, source_base) + reference_pages(root, source_base, adapter)
     data = data_files(corpus) | feed_files(corpus, site_url, site_name)
-    site = Site(corpus, sorted(pages, key=lambda page: page.path), data, TermLinks(corpus.linker))
+    pages.sort(key=lambda page: page.path)
+    site = Site(corpus, pages, data, TermLinks(corpus.linker), unlisted=unlisted(corpus, pages))
     if cache is not None:
         site.kept, site.computed = cache.hits, cache.misses
         cache.prune()

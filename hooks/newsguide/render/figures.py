@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import groupby
 
 from ..figures import Figure, by_kind, highlights
 from ..link import NO_LINK_CLASS, SKIP_END, SKIP_START
 from ..markup import description, front_matter, href, text
+from ..pagination import Paged, pager
 from .quote import excerpt, marked, source_link
 
-#: Where the key-figures page lives, relative to the site root.
+#: Where the key-figures page lives, relative to the site root, and its source path.
 FIGURES_URL = "figures/"
+FIGURES_PATH = "figures.md"
+#: How many figures one page lists: about 60 KB of HTML.
+FIGURES_PER_PAGE = 150
 
 
-def render_figures_page(figures: Sequence[Figure], article_count: int) -> str:
-    """Render the key-figures page: every figure, grouped by kind, with its sentence and link.
+def render_figures_page(figures: Sequence[Figure], article_count: int) -> dict[str, str]:
+    """Render the key-figures pages: every figure, grouped by kind, with its sentence and link.
 
     Args:
         figures: Every figure in the corpus, in reading order.
         article_count: How many articles they come from (for the introduction).
 
     Returns:
-        The page's Markdown, front matter included.
+        Each page's Markdown, front matter included, by its path: `figures.md`,
+        then `figures/page/2.md`, … when there are more than `FIGURES_PER_PAGE`.
     """
     examples = ", ".join(figure.words for figure in highlights(figures, 4))
     summary = (
@@ -29,21 +35,51 @@ def render_figures_page(figures: Sequence[Figure], article_count: int) -> str:
         if figures
         else "Numbers stated in the guide's articles, each with its sentence and a link to its paragraph."
     )
-    parts = [front_matter({"title": "Key figures", "description": description(summary)})]
+    groups = by_kind(figures)
+    ordered = [(kind, figure) for kind, items in groups.items() for figure in items]
+    paged = Paged(FIGURES_PATH, FIGURES_URL, FIGURES_PER_PAGE)
+    chunks = paged.split(ordered)
+    starts: dict[str, int] = {}
+    for index, (kind, _) in enumerate(ordered):
+        starts.setdefault(kind.slug, paged.page_of(index))
+    head = [front_matter({"title": "Key figures", "description": description(summary)})]
     noun = "article" if article_count == 1 else "articles"
-    parts.append(
+    head.append(
         f"Every amount, count, multiplier, duration, ordinal and target year found in the {article_count} {noun} "
         "of this guide, shown with the sentence that states it. Follow a link to read the paragraph in full.\n\n"
     )
     if not figures:
-        parts.append("No figures have been found in the articles yet.\n")
-    for kind, items in by_kind(figures).items():
-        parts.append(f"## {kind.title} {{#{kind.slug}}}\n\n")
-        # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
-        parts.append(f'<ul class="ng-figures" data-search-exclude>{SKIP_START}\n')
-        parts.extend(_item(FIGURES_URL, figure) for figure in items)
-        parts.append(f"{SKIP_END}</ul>\n\n")
-    return "".join(parts)
+        head.append("No figures have been found in the articles yet.\n")
+    if len(chunks) > 1:
+        kinds = " · ".join(
+            f'<a href="{href(FIGURES_URL, paged.page_url(starts[kind.slug]) + "#" + kind.slug)}">{text(kind.title)}</a>'
+            f" ({len(items)})"
+            for kind, items in groups.items()
+        )
+        head.append(f'<p class="ng-kinds">By kind: {kinds}</p>\n\n')
+    pages = {}
+    for number, chunk in enumerate(chunks, start=1):
+        url = paged.page_url(number)
+        nav = pager(paged, number, len(chunks))
+        top = "".join(head) if number == 1 else _later_page(paged, number, len(chunks), len(ordered), len(chunk))
+        parts = [top, nav]
+        for kind, group in groupby(chunk, key=lambda pair: pair[0]):
+            parts.append(f"## {kind.title} {{#{kind.slug}}}\n\n")
+            # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
+            parts.append(f'<ul class="ng-figures" data-search-exclude>{SKIP_START}\n')
+            parts.extend(_item(url, figure) for _, figure in group)
+            parts.append(f"{SKIP_END}</ul>\n\n")
+        pages[paged.page_path(number)] = "".join(parts) + nav
+    return pages
+
+
+def _later_page(paged: Paged, number: int, total: int, items: int, shown: int) -> str:
+    # The head of page 2, 3, … of the key figures.
+    first = paged.size * (number - 1) + 1
+    summary = f"Figures {first} to {first + shown - 1} of {items}, by kind."
+    head = front_matter({"title": f"Key figures, page {number} of {total}", "description": summary})
+    back = f'<a href="{href(paged.page_url(number), paged.url)}">Back to the first page</a>'
+    return head + f'<p class="ng-theme-counts">{text(summary)} {back}</p>\n\n'
 
 
 def _item(page_url: str, figure: Figure) -> str:

@@ -9,14 +9,18 @@ is found in search by its definition, not by the articles it quotes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
 
-from ..corpus import Corpus
+from ..corpus import Corpus, TermQuote
 from ..glossary import KINDS, NAME_LANGUAGES, Term
 from ..link import NO_LINK_CLASS, skip_linking
 from ..markup import count, front_matter, highlight, href, text
+from ..pagination import Paged, pager
 from .theme import swatch
 
+#: How many mentions one page of a term quotes: about 60 KB of HTML.
+MENTIONS_PER_PAGE = 100
 #: How much a term page weighs in search against other pages (Material's `search.boost`).
 SEARCH_BOOST = 10
 
@@ -38,16 +42,21 @@ KIND_HEADINGS = {
 INDEX_URL = "glossary/"
 
 
-def render_term(corpus: Corpus, term: Term) -> str:
-    """Render a term's page as Markdown.
+def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
+    """Render a term's pages as Markdown: the term, then further pages of its mentions when they are many.
 
     Args:
         corpus: The corpus (for the mentions and related terms).
         term: The term.
 
     Returns:
-        The page's Markdown, front matter included.
+        Each page's Markdown, front matter included, by its path: the term's
+        page, and `glossary/<slug>/page/2/`, … when its mentions fill more
+        than one page (`MENTIONS_PER_PAGE`), the newest articles first.
     """
+    found = _newest_first(corpus, corpus.quotes(term.slug))
+    paged = Paged(term.page_path, term.url, MENTIONS_PER_PAGE)
+    chunks = paged.split(found)
     parts = [
         front_matter(
             {
@@ -64,13 +73,26 @@ def render_term(corpus: Corpus, term: Term) -> str:
     if term.links:
         items = "".join(f'<li><a href="{text(link.url)}">{text(link.title)}</a></li>' for link in term.links)
         parts.append(f'## Official sources\n\n<ul class="ng-term-links">{items}</ul>\n\n')
-    parts.append("## Mentioned in\n\n" + _mentions(corpus, term) + "\n")
+    nav = pager(paged, 1, len(chunks))
+    parts.append("## Mentioned in\n\n" + _mentions(corpus, term, found, chunks[0]) + nav + "\n")
     parts.append(_themes(corpus, term))
     related = [corpus.term(slug) for slug in term.see_also if slug in corpus.linker.terms]
     if related:
         items = "".join(_entry(other, term.url) for other in related)
         parts.append(f'## See also\n\n<ul class="ng-see-also {NO_LINK_CLASS}" data-search-exclude>{items}</ul>\n')
-    return "".join(parts)
+    pages = {term.page_path: "".join(parts)}
+    for number, chunk in enumerate(chunks[1:], start=2):
+        url = paged.page_url(number)
+        first = paged.size * (number - 1) + 1
+        summary = f"Mentions {first} to {first + len(chunk) - 1} of {len(found)}, the newest articles first."
+        title = f"{term.title}: mentions, page {number} of {len(chunks)}"
+        nav = pager(paged, number, len(chunks))
+        pages[paged.page_path(number)] = (
+            front_matter({"title": title, "description": summary, "search": {"exclude": True}})
+            + f'<p class="ng-mention-count">{text(summary)} <a href="{href(url, term.url)}">Back to '
+            f"{text(term.heading)}</a></p>\n\n" + nav + _mentions(corpus, term, found, chunk, url) + nav
+        )
+    return pages
 
 
 def render_index(corpus: Corpus, intro: str) -> str:
@@ -162,9 +184,11 @@ def _names(term: Term) -> str:
     return f'<p class="ng-term-names {NO_LINK_CLASS}">' + " · ".join(items) + "</p>\n\n"
 
 
-def _mentions(corpus: Corpus, term: Term) -> str:
-    # Every passage mentioning the term, grouped by article, the mention highlighted.
-    found = corpus.quotes(term.slug)
+def _mentions(
+    corpus: Corpus, term: Term, found: list[TermQuote], shown: Sequence[TermQuote], page_url: str = ""
+) -> str:
+    # The passages mentioning the term on one page, grouped by article, the mention highlighted.
+    page_url = page_url or term.url
     if not found:
         return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
     articles = len({p.article for p in found})
@@ -172,12 +196,12 @@ def _mentions(corpus: Corpus, term: Term) -> str:
         f'<div class="ng-mentions {NO_LINK_CLASS}" data-search-exclude>',
         f'<p class="ng-mention-count">{count(len(found), "passage")} in {count(articles, "article")}.</p>',
     ]
-    for slug, group in groupby(found, key=lambda p: p.article):
+    for slug, group in groupby(shown, key=lambda p: p.article):
         article = corpus.article(slug)
-        link = f'<a href="{href(term.url, article.url)}">{text(article.title)}</a>'
+        link = f'<a href="{href(page_url, article.url)}">{text(article.title)}</a>'
         lines.append(f'<p class="ng-mention-article">{link}</p>')
         items = "".join(
-            f'<li><a class="ng-passage-link" href="{href(term.url, p.url)}" '
+            f'<li><a class="ng-passage-link" href="{href(page_url, p.url)}" '
             f'aria-label="Paragraph {p.paragraph} of the article">¶ {p.paragraph}</a> '
             f'<q class="ng-passage">{highlight(p.sentence, ((s, e, "mark") for s, e in p.spans))}</q></li>'
             for p in group
@@ -185,6 +209,12 @@ def _mentions(corpus: Corpus, term: Term) -> str:
         lines.append(f'<ul class="ng-passages">{items}</ul>')
     # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
     return "\n".join([lines[0], skip_linking("\n".join(lines[1:])), "</div>"]) + "\n"
+
+
+def _newest_first(corpus: Corpus, found: list[TermQuote]) -> list[TermQuote]:
+    # The mentions, the newest articles first, each article's in reading order.
+    rank = corpus.newest_first
+    return sorted(found, key=lambda quote: rank[quote.article])
 
 
 def _themes(corpus: Corpus, term: Term) -> str:

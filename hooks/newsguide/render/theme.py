@@ -2,11 +2,14 @@
 
 A theme page starts with the theme file's hand-written introduction, then
 quotes in full every paragraph that holds a sentence on the theme, article by
-article: the theme's sentences are highlighted (`<mark>`), the others subdued,
-and a small line says which words matched and links to the paragraph in
-context. Each quoted passage has the id `<article-slug>-p<N>`, which the
-article page's badges link to. Quotes carry Material's `data-search-exclude`,
-so that search leads to the article itself rather than to its copies.
+article, the newest articles first: the theme's sentences are highlighted
+(`<mark>`), the others subdued, and a small line says which words matched and
+links to the paragraph in context. The passages are split into numbered pages
+of `PASSAGES_PER_PAGE` (`themes/security/`, `themes/security/page/2/`, …), so
+no page grows with the corpus. Each quoted passage has the id
+`<article-slug>-p<N>`, which the article page's badges link to (see
+`passage_pages`). Quotes carry Material's `data-search-exclude`, so that search
+leads to the article itself rather than to its copies.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from ..glossary import Term
 from ..link import NO_LINK_CLASS, skip_linking
 from ..markup import count, front_matter, highlight, href, text
 from ..model import Article
+from ..pagination import Paged, pager
 from ..themes import Intro, Theme
 
 #: Where the generated overview and "Other passages" pages live inside `docs/`.
@@ -29,22 +33,23 @@ INDEX_URL = "themes/"
 OTHER_URL = "themes/other/"
 #: How many key terms a theme page shows before the rest are folded away.
 KEY_TERMS_SHOWN = 12
+#: How many passages one page of a theme (or of "Other passages") quotes: about 100 KB of HTML.
+PASSAGES_PER_PAGE = 40
 #: The element a quoted sentence off the theme is wrapped in.
 _SUBDUED = 'span class="ng-subdued"'
 
 
-def render_theme(theme: Theme, corpus: Corpus) -> str:
-    """Render one theme's page.
+def render_theme(theme: Theme, corpus: Corpus) -> dict[str, str]:
+    """Render one theme's pages: the first with the introduction, then the rest of its passages.
 
     Args:
         theme: The theme.
         corpus: The corpus, with its classification.
 
     Returns:
-        The page's Markdown, front matter included.
+        Each page's Markdown, front matter included, by its path.
     """
-    classification = corpus.classification
-    passages = classification.on(theme.slug)
+    passages = theme_passages(corpus, theme.slug)
     fields = {"title": theme.title, "description": theme.description, "newsguide_feed": feed_path(theme)}
     parts = [front_matter({**fields, **dict(theme.page_fields)})]
     if theme.intro:
@@ -55,19 +60,18 @@ def render_theme(theme: Theme, corpus: Corpus) -> str:
         f'<p class="ng-theme-counts">{count(len(passages), "passage")} from {count(articles, "article")}, '
         f"with {count(sentences, 'sentence')} on this theme.</p>\n\n"
     )
-    parts.append(_related(theme, classification))
+    parts.append(_related(theme, corpus.classification))
     parts.append(_key_terms(theme, corpus.term_themes.by_theme.get(theme.slug, [])))
     parts.append("## Passages\n\n")
     if not passages:
         parts.append('<p class="ng-empty">No passage of any article is on this theme yet.</p>\n')
-    parts.append(_article_passages(theme.url, passages, theme))
-    return "".join(parts)
+    return _paged_passages(paged_theme(theme), "".join(parts), theme.title, passages, theme)
 
 
-def render_other(corpus: Corpus) -> str:
-    """Render the "Other passages" page: every body paragraph on no theme."""
+def render_other(corpus: Corpus) -> dict[str, str]:
+    """Render the "Other passages" pages: every body paragraph on no theme, newest articles first."""
     intro = corpus.intros.get("other") or Intro("Other passages")
-    passages = corpus.classification.other()
+    passages = theme_passages(corpus, None)
     parts = [front_matter({"title": intro.title, "description": intro.description})]
     if intro.body:
         parts.append(intro.body + "\n\n")
@@ -78,8 +82,59 @@ def render_other(corpus: Corpus) -> str:
         parts.append(
             f'<p class="ng-theme-counts">{count(len(passages), "passage")} from {count(articles, "article")}.</p>\n\n'
         )
-    parts.append(_article_passages(OTHER_URL, passages, None))
-    return "".join(parts)
+    paged = Paged(OTHER_PATH, OTHER_URL, PASSAGES_PER_PAGE)
+    return _paged_passages(paged, "".join(parts), intro.title, passages, None)
+
+
+def paged_theme(theme: Theme) -> Paged:
+    """Where a theme's passages are published, page by page."""
+    return Paged(theme.page_path, theme.url, PASSAGES_PER_PAGE)
+
+
+def theme_passages(corpus: Corpus, theme: str | None) -> list[Passage]:
+    """The passages on a theme (None: on none), the newest articles first, each article's in reading order."""
+    found = corpus.classification.on(theme) if theme else corpus.classification.other()
+    rank = corpus.newest_first
+    return sorted(found, key=lambda passage: rank[passage.article.slug])  # stable: paragraphs keep their order
+
+
+def passage_pages(corpus: Corpus) -> dict[tuple[str, str], str]:
+    """The URL of the theme page quoting a passage, by (theme slug, passage id), for passages past the first page.
+
+    Article pages link each paragraph to its passage on its themes' pages
+    (`themes/security/#<id>`); a passage on a later page needs that page's address.
+    """
+    found: dict[tuple[str, str], str] = {}
+    for theme in corpus.themes:
+        paged = paged_theme(theme)
+        for index, passage in enumerate(theme_passages(corpus, theme.slug)):
+            number = paged.page_of(index)
+            if number > 1:
+                found[(theme.slug, passage.id)] = paged.page_url(number)
+    return found
+
+
+def _paged_passages(
+    paged: Paged, head: str, title: str, passages: list[Passage], theme: Theme | None
+) -> dict[str, str]:
+    # The first page (its head, then the first passages), and a page for each further batch; each with the pager.
+    totals = Counter(p.article.slug for p in passages)
+    chunks = paged.split(passages)
+    pages = {}
+    for number, chunk in enumerate(chunks, start=1):
+        url = paged.page_url(number)
+        nav = pager(paged, number, len(chunks))
+        top = head
+        if number > 1:
+            first = paged.size * (number - 1) + 1
+            summary = f"Passages {first} to {first + len(chunk) - 1} of {len(passages)}, the newest articles first."
+            top = front_matter({"title": f"{title}, page {number} of {len(chunks)}", "description": summary})
+            top += (
+                f'<p class="ng-theme-counts">{text(summary)} '
+                f'<a href="{href(url, paged.url)}">Back to {text(title)}</a></p>\n\n'
+            )
+        pages[paged.page_path(number)] = top + nav + _article_passages(url, list(chunk), theme, totals) + nav
+    return pages
 
 
 def render_index(corpus: Corpus) -> str:
@@ -201,13 +256,12 @@ def _key_terms(theme: Theme, terms: list[tuple[Term, int]]) -> str:
     )
 
 
-def _article_passages(page_url: str, passages: list[Passage], theme: Theme | None) -> str:
+def _article_passages(page_url: str, passages: list[Passage], theme: Theme | None, totals: Counter[str]) -> str:
     # The passages grouped under a heading per article, in corpus order. Each quote links back to its
     # paragraph, where the terms are linked, so the linker skips them (at 1,000 articles, most of the HTML).
     if not passages:
         return ""
     parts: list[str] = []
-    totals = Counter(p.article.slug for p in passages)
     current: Article | None = None
     for passage in passages:
         article = passage.article

@@ -6,48 +6,80 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from ..link import SKIP_END, SKIP_START
-from ..markup import description, front_matter, text
+from ..markup import description, front_matter, href, text
+from ..pagination import Paged, pager
 from ..timeline import Mention
 from .quote import marked, source_link
 
-#: Where the timeline page lives, relative to the site root.
+#: Where the timeline page lives, relative to the site root, and its source path.
 TIMELINE_URL = "timeline/"
+TIMELINE_PATH = "timeline.md"
+#: How many dated mentions one page lists: about 60 KB of HTML.
+MENTIONS_PER_PAGE = 150
 
 
-def render_timeline_page(mentions: Sequence[Mention]) -> str:
-    """Render the timeline page.
+def render_timeline_page(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Render the timeline pages.
 
     Args:
         mentions: Every mention, in chronological order.
 
     Returns:
-        The page's Markdown, front matter included.
+        Each page's Markdown, front matter included, by its path: `timeline.md`,
+        then `timeline/page/2.md`, … when there are more than
+        `MENTIONS_PER_PAGE`; the first page lists the years, each linking to
+        the page where it begins.
     """
     span = f", from {mentions[0].year} to {max(m.end_year or m.year for m in mentions)}" if mentions else ""
     summary = f"Every date, year and period the guide's articles mention{span}, in order, each with its sentence."
-    parts = [front_matter({"title": "Timeline", "description": description(summary)})]
-    parts.append(
+    paged = Paged(TIMELINE_PATH, TIMELINE_URL, MENTIONS_PER_PAGE)
+    chunks = paged.split(mentions)
+    head = [front_matter({"title": "Timeline", "description": description(summary)})]
+    head.append(
         "Every date, year and period the articles mention, oldest first. Where the text does not give the date "
         "itself (a day without a year, an anniversary, a span counted back), the entry shows the words as "
         "written and says how it was placed.\n\n"
     )
     if not mentions:
-        parts.append("No dates have been found in the articles yet.\n")
-    for year, group in groupby(mentions, key=lambda mention: mention.year):
-        parts.append(f"## {year} {{#y{year}}}\n\n")
-        # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
-        parts.append(f'<ul class="ng-timeline" data-search-exclude>{SKIP_START}\n')
-        parts.extend(_item(mention) for mention in group)
-        parts.append(f"{SKIP_END}</ul>\n\n")
-    return "".join(parts)
+        head.append("No dates have been found in the articles yet.\n")
+    if len(chunks) > 1:
+        starts: dict[int, int] = {}
+        for index, mention in enumerate(mentions):
+            starts.setdefault(mention.year, paged.page_of(index))
+        years = " · ".join(
+            f'<a href="{href(TIMELINE_URL, f"{paged.page_url(number)}#y{year}")}">{year}</a>'
+            for year, number in starts.items()
+        )
+        head.append(f'<p class="ng-years">Years: {years}</p>\n\n')
+    pages = {}
+    for number, chunk in enumerate(chunks, start=1):
+        url = paged.page_url(number)
+        nav = pager(paged, number, len(chunks))
+        if number == 1:
+            top = "".join(head)
+        else:
+            first = paged.size * (number - 1) + 1
+            about = f"Dates {first} to {first + len(chunk) - 1} of {len(mentions)}, oldest first."
+            top = front_matter({"title": f"Timeline, page {number} of {len(chunks)}", "description": about})
+            back = f'<a href="{href(url, TIMELINE_URL)}">Back to the first page</a>'
+            top += f'<p class="ng-theme-counts">{text(about)} {back}</p>\n\n'
+        parts = [top, nav]
+        for year, group in groupby(chunk, key=lambda mention: mention.year):
+            parts.append(f"## {year} {{#y{year}}}\n\n")
+            # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
+            parts.append(f'<ul class="ng-timeline" data-search-exclude>{SKIP_START}\n')
+            parts.extend(_item(mention, url) for mention in group)
+            parts.append(f"{SKIP_END}</ul>\n\n")
+        pages[paged.page_path(number)] = "".join(parts) + nav
+    return pages
 
 
-def _item(mention: Mention) -> str:
+def _item(mention: Mention, page_url: str) -> str:
     # One mention: its date, the sentence with the words marked, how it was placed, and the link.
     quote = marked(mention.sentence.text, mention.start, mention.end)
     note = f' <span class="ng-note">({text(mention.note)})</span>' if mention.note else ""
     return (
         f'<li><span class="ng-when">{text(mention.label)}</span> '
         f'<span class="ng-quote" data-search-exclude>{quote}</span>{note} '
-        f"{source_link(TIMELINE_URL, mention.article, mention.paragraph)}</li>\n"
+        f"{source_link(page_url, mention.article, mention.paragraph)}</li>\n"
     )
