@@ -55,6 +55,7 @@ audit: $(STAMP) $(NODE_STAMP)
 	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m tests.audit
 
 # Figures, not a test: build time against plain Material at 1, 100 and 1,000 articles.
+# BENCH_FLAGS="--scale" adds one cold build of 10,000 articles (time, memory, site and page sizes; slow).
 bench: $(STAMP)
 	$(BIN)/python -m tests.benchmark $(BENCH_FLAGS)
 

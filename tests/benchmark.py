@@ -63,6 +63,11 @@ MAX_RATIO = 1.0  # the cold build with hooks against plain Material, at 1,000 ar
 MAX_WARM_SHARE = 0.30  # a build after one article's edit, cache kept, against the cold build
 MAX_GROWTH_100_TO_1000 = 11.0
 MAX_SERVE_REBUILD = 1.0  # from an edit to the served page showing it, at 100 articles
+MAX_SCALE_SECONDS = 600  # the cold build at 10,000 articles, on 2 cores
+MAX_SCALE_RSS_MIB = 3 * 1024
+MAX_SITE_BYTES = 1024**3  # GitHub Pages publishes sites up to 1 GB
+MAX_PAGE_BYTES = 300 * 1024
+MAX_PAGE_ELEMENTS = 3000
 
 _FIRST_NAMES = ["Wang", "Kim", "Sato", "Lee", "Park", "Tanaka", "Chen", "Suzuki", "Zhang", "Choi"]
 _HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
@@ -316,6 +321,57 @@ def measure_size(size: int, runs: int, sentences: list[str], folder: Path, profi
     )
 
 
+@dataclass
+class Scale:
+    """One cold build at a large size: time, memory and what it publishes."""
+
+    size: int
+    seconds: float
+    rss: int
+    site_bytes: int
+    pages: int
+    largest: tuple[int, str]
+    most_elements: tuple[int, str]
+    over: int
+
+    def report(self) -> list[str]:
+        """The figures and each target's verdict, as lines."""
+        mib = self.rss / 1024
+        return [
+            f"Scale: one cold build of {self.size} articles (hooked project only)",
+            f"  build {self.seconds:.0f} s <= {MAX_SCALE_SECONDS} s {_verdict(self.seconds <= MAX_SCALE_SECONDS)}",
+            f"  peak memory {mib:.0f} MiB <= {MAX_SCALE_RSS_MIB} MiB {_verdict(mib <= MAX_SCALE_RSS_MIB)}",
+            f"  site {self.site_bytes / 1024**2:.0f} MiB <= {MAX_SITE_BYTES / 1024**2:.0f} MiB "
+            f"{_verdict(self.site_bytes <= MAX_SITE_BYTES)}",
+            f"  {self.pages} HTML pages; largest {self.largest[0] / 1024:.0f} KiB ({self.largest[1]}); most elements "
+            f"{self.most_elements[0]} ({self.most_elements[1]})",
+            f"  pages over {MAX_PAGE_BYTES // 1024} KiB or {MAX_PAGE_ELEMENTS} elements: {self.over} "
+            f"{_verdict(not self.over)}",
+        ]
+
+
+def measure_scale(size: int, sentences: list[str], folder: Path) -> Scale:
+    """Build `size` articles once, cold, and measure the build and the site it writes."""
+    project = make_hooked_project(folder / f"scale-{size}", synthetic_corpus(size, sentences))
+    site = folder / f"scale-{size}-site"
+    seconds, rss = timed_build(project, site=site)
+    total, pages, over = 0, 0, 0
+    largest, most = (0, ""), (0, "")
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        total += path.stat().st_size
+        if path.suffix == ".html":
+            html = path.read_bytes()
+            elements = len(re.findall(rb"<[a-zA-Z]", html))
+            name = path.relative_to(site).as_posix()
+            pages += 1
+            largest, most = max(largest, (len(html), name)), max(most, (elements, name))
+            over += len(html) > MAX_PAGE_BYTES or elements > MAX_PAGE_ELEMENTS
+    shutil.rmtree(site, ignore_errors=True)
+    return Scale(size, seconds, rss, total, pages, largest, most, over)
+
+
 def edited_builds(project: Path, articles: list[SyntheticArticle], runs: int) -> tuple[float, bool]:
     """Edit one article and build with the cache kept, `runs` times; then check against a cold build.
 
@@ -500,6 +556,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs-large", type=int, default=3, help="runs per build at 1,000 articles or more")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the in-process build at the largest size")
     parser.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` rebuild measurement")
+    parser.add_argument(
+        "--scale",
+        type=int,
+        nargs="*",
+        metavar="N",
+        help="also build N articles once, cold (10000 when no N is given): time, memory, site and page sizes",
+    )
     args = parser.parse_args(argv)
     sentences = seed_sentences()
     figures = []
@@ -511,7 +574,13 @@ def main(argv: list[str] | None = None) -> None:
             print(f"building {size} articles, {runs} runs each ...", file=sys.stderr, flush=True)
             figures.append(measure_size(size, runs, sentences, folder, profile))
         serve = None if args.no_serve else serve_rebuild(folder)
+        scales = []
+        for size in (args.scale or [10_000]) if args.scale is not None else []:
+            print(f"building {size} articles once, cold ...", file=sys.stderr, flush=True)
+            scales.append(measure_scale(size, sentences, folder))
     print(report(figures, serve))
+    for scale in scales:
+        print("\n" + "\n".join(scale.report()))
     if args.profile:
         out = io.StringIO()
         stats = pstats.Stats(str(args.profile), stream=out).sort_stats("cumulative")
