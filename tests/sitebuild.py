@@ -16,6 +16,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bs4 import BeautifulSoup
 
@@ -40,6 +41,23 @@ class Build:
         """Parse the built page at a site-relative URL such as `articles/x/`."""
         path = self.site / url / "index.html" if url.endswith("/") or not url else self.site / url
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def data(self, path: str) -> Any:
+        """A published data file, parsed (`path` relative to the site root, e.g. `data/passages.json`)."""
+        return json.loads((self.site / path).read_text(encoding="utf-8"))
+
+    def passages(self) -> dict[str, Any]:
+        """`data/passages.json` with each article's paragraphs read in from its own file, as one document."""
+        index = self.data("data/passages.json")
+        index["articles"] = [{**entry, **self.data(entry["data"])} for entry in index["articles"]]
+        return index  # type: ignore[no-any-return]
+
+    def glossary(self) -> dict[str, Any]:
+        """`data/glossary.json` with each term's mentions read in from its own file, as one document."""
+        glossary = self.data("data/glossary.json")
+        for term in glossary["terms"]:
+            term["mentions"] = self.data(term["mentions"])["mentions"]
+        return glossary  # type: ignore[no-any-return]
 
     def search_index(self) -> dict[str, object]:
         """The search index Material's search plugin wrote."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -151,11 +150,13 @@ def test_term_pages_are_boosted_and_quotes_not_indexed(site: Build) -> None:
 
 
 def test_glossary_json_matches_the_built_pages(site: Build) -> None:
-    data = json.loads((site.site / "data" / "glossary.json").read_text(encoding="utf-8"))
+    data = site.glossary()
     corpus = load_corpus(CORPUS)
     assert [t["slug"] for t in data["terms"]] == [t.slug for t in corpus.terms]
     for entry in data["terms"]:
-        assert set(entry) == {"slug", "title", "abbr", "aliases", "kind", "url", "definition", "mentions"}
+        fields = {"slug", "title", "abbr", "aliases", "kind", "url", "definition", "mention_count", "mentions"}
+        assert set(entry) == fields
+        assert entry["mention_count"] == len(entry["mentions"])
         assert entry["url"] == f"glossary/{entry['slug']}/" and entry["kind"] in KINDS
         page = site.html(entry["url"])
         assert entry["definition"].split("\n\n")[0] in " ".join(page.select_one("article").get_text().split())

@@ -8,7 +8,6 @@ every term has its page.
 
 from __future__ import annotations
 
-import json
 import os
 import posixpath
 import shutil
@@ -42,9 +41,9 @@ def _pages(site: Path) -> dict[str, BeautifulSoup]:
 @pytest.mark.build
 def test_every_article_and_paragraph_is_published_and_on_its_theme_pages(live: Build) -> None:
     seeds = sorted(p for p in (ROOT / "seeds").iterdir() if p.suffix in {".txt", ".md"} and not p.name.startswith("."))
-    data = json.loads((live.site / "data" / "passages.json").read_text(encoding="utf-8"))
+    data = live.passages()
     articles = {article["slug"]: article for article in data["articles"]}
-    theme_pages = {theme["slug"]: live.html(f"themes/{theme['slug']}/") for theme in data["themes"]}
+    on_theme = {theme["slug"]: _passage_ids(live, theme["slug"]) for theme in data["themes"]}
     assert sorted(articles) == sorted(slugify(seed.stem) for seed in seeds)
     for slug, article in articles.items():
         page = live.html(f"articles/{slug}/")
@@ -52,9 +51,18 @@ def test_every_article_and_paragraph_is_published_and_on_its_theme_pages(live: B
         assert article["paragraphs"], f"{slug} has no paragraph"
         for paragraph in article["paragraphs"]:
             for theme in paragraph["themes"]:
-                assert theme_pages[theme].find(id=f"{slug}-{paragraph['id']}"), (
-                    f"{slug} {paragraph['id']} not on {theme}"
-                )
+                assert f"{slug}-{paragraph['id']}" in on_theme[theme], f"{slug} {paragraph['id']} not on {theme}"
+
+
+def _passage_ids(live: Build, theme: str) -> set[str]:
+    # The ids of the passages quoted on all of a theme's pages: its first page and page/2/, page/3/, ….
+    pages = [live.site / "themes" / theme, *sorted((live.site / "themes" / theme / "page").glob("*"))]
+    found: set[str] = set()
+    for folder in pages:
+        if (folder / "index.html").is_file():
+            html = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+            found.update(str(div["id"]) for div in html.select("div.ng-passage[id]"))
+    return found
 
 
 @pytest.mark.build

@@ -9,7 +9,6 @@ leads to the page it names.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,7 +91,7 @@ def test_every_page_stays_under_the_limits(large: Build) -> None:
 
 
 def test_every_passage_of_a_theme_is_on_one_of_its_pages(large: Build) -> None:
-    data = json.loads((large.site / "data" / "passages.json").read_text(encoding="utf-8"))
+    data = large.passages()
     expected: dict[str, set[str]] = {theme["slug"]: set() for theme in data["themes"]}
     for article in data["articles"]:
         for paragraph in article["paragraphs"]:

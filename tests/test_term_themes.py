@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import replace
 
@@ -27,8 +26,8 @@ def _section(page: BeautifulSoup, title: str) -> Tag | None:
 
 def _expected(site: Build) -> Counter[tuple[str, str]]:
     # (term, theme) → sentences on the theme mentioning the term, from the two data files alone.
-    passages = json.loads((site.site / "data" / "passages.json").read_text(encoding="utf-8"))
-    glossary = json.loads((site.site / "data" / "glossary.json").read_text(encoding="utf-8"))
+    passages = site.passages()
+    glossary = site.glossary()
     themes_of: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
     for article in passages["articles"]:
         for paragraph in article["paragraphs"]:
@@ -83,8 +82,8 @@ def test_economics_page_lists_rcep_among_its_key_terms(site: Build) -> None:
 
 def test_term_pages_count_the_themes_the_data_files_give(site: Build) -> None:
     expected = _expected(site)
-    glossary = json.loads((site.site / "data" / "glossary.json").read_text(encoding="utf-8"))
-    order = [t["slug"] for t in json.loads((site.site / "data" / "passages.json").read_text())["themes"]]
+    glossary = site.glossary()
+    order = [t["slug"] for t in site.passages()["themes"]]
     with_themes = 0
     for term in glossary["terms"]:
         section = _section(site.html(term["url"]), "Themes")
@@ -104,8 +103,8 @@ def test_term_pages_count_the_themes_the_data_files_give(site: Build) -> None:
 
 def test_theme_pages_count_the_key_terms_the_data_files_give(site: Build) -> None:
     expected = _expected(site)
-    passages = json.loads((site.site / "data" / "passages.json").read_text(encoding="utf-8"))
-    titles = {t["slug"]: t["title"] for t in json.loads((site.site / "data" / "glossary.json").read_text())["terms"]}
+    passages = site.passages()
+    titles = {t["slug"]: t["title"] for t in site.glossary()["terms"]}
     for theme in passages["themes"]:
         section = _section(site.html(theme["url"]), "Key terms")
         want = {term: n for (term, slug), n in expected.items() if slug == theme["slug"]}

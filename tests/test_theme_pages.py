@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -176,8 +175,8 @@ def test_search_leads_to_the_article_not_to_quoted_copies(site: Build) -> None:
 
 
 def test_passages_json_matches_the_built_pages(site: Build) -> None:
-    data = json.loads((site.site / "data" / "passages.json").read_text(encoding="utf-8"))
-    assert set(data) == {"themes", "articles"}
+    data = site.passages()
+    assert set(data) == {"format", "themes", "articles"} and data["format"] == 2
     slugs = [t["slug"] for t in data["themes"]]
     assert slugs == THEMES
     for theme in data["themes"]:
@@ -185,7 +184,8 @@ def test_passages_json_matches_the_built_pages(site: Build) -> None:
         assert site.html(theme["url"]).find("h1").get_text() == theme["title"]
     assert data["articles"]
     for article in data["articles"]:
-        assert set(article) == {"slug", "title", "author", "url", "paragraphs"}
+        assert set(article) == {"slug", "title", "author", "url", "date", "paragraphs", "data"}
+        assert article["data"] == f"data/articles/{article['slug']}.json"
         page = site.html(article["url"])
         assert page.find("h1").get_text() == article["title"]
         for paragraph in article["paragraphs"]:
@@ -259,7 +259,7 @@ def test_a_fifth_theme_file_makes_a_fifth_page(tmp_path: Path) -> None:
     article = result.html(ARTICLE)
     assert article.find(id="p2").find("a", class_="ng-badge", string="Diplomacy") is not None
     assert "Diplomacy" in [_text(li.a) for li in result.html("themes/").select(".ng-theme-list li")]
-    data = json.loads((result.site / "data" / "passages.json").read_text(encoding="utf-8"))
+    data = result.passages()
     assert [t["slug"] for t in data["themes"]][-1] == "diplomacy"
 
 

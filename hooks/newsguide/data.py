@@ -12,20 +12,20 @@ from collections.abc import Callable
 
 from .corpus import Corpus
 from .markdown_body import markdown_plain_text
-from .passages import PASSAGES_JSON, passages_data
+from .passages import PASSAGES_JSON, article_data, article_data_path, passages_data
 
 
 def glossary_data(corpus: Corpus) -> dict[str, object]:
-    """`data/glossary.json`: every term, its definition as plain text, and each passage mentioning it."""
+    """`data/glossary.json`: every term, its definition as plain text, and how many passages mention it.
+
+    The mentions themselves are in one file per term (`term_mentions_path`), so
+    that the glossary stays small however many articles quote a term.
+    """
     terms = []
     for term in corpus.terms:
         definition = "\n\n".join(
             markdown_plain_text(block, typographic=False) for block in term.definition.split("\n\n") if block.strip()
         )
-        mentions = [
-            {"article": p.article, "paragraph": p.paragraph, "url": p.url, "sentence": p.sentence}
-            for p in corpus.quotes(term.slug)
-        ]
         terms.append(
             {
                 "slug": term.slug,
@@ -35,10 +35,25 @@ def glossary_data(corpus: Corpus) -> dict[str, object]:
                 "kind": term.kind,
                 "url": term.url,
                 "definition": definition,
-                "mentions": mentions,
+                "mention_count": len(corpus.quotes(term.slug)),
+                "mentions": term_mentions_path(term.slug),
             }
         )
-    return {"terms": terms}
+    return {"format": 2, "terms": terms}
+
+
+def term_mentions_path(slug: str) -> str:
+    """Where the passages mentioning a term are published: `data/glossary/<slug>.json`."""
+    return f"data/glossary/{slug}.json"
+
+
+def term_mentions(corpus: Corpus, slug: str) -> dict[str, object]:
+    """Each passage mentioning one term: its article, paragraph, URL and sentence, in corpus order."""
+    mentions = [
+        {"article": p.article, "paragraph": p.paragraph, "url": p.url, "sentence": p.sentence}
+        for p in corpus.quotes(slug)
+    ]
+    return {"slug": slug, "mentions": mentions}
 
 
 def figures_data(corpus: Corpus) -> object:
@@ -84,5 +99,15 @@ def dump(data: object) -> str:
 
 
 def data_files(corpus: Corpus) -> dict[str, str]:
-    """Render every data file, keyed by its path inside the site."""
-    return {path: dump(render(corpus)) for path, render in sorted(DATA_FILES.items())}
+    """Render every data file, keyed by its path inside the site.
+
+    That is the files of `DATA_FILES`, one file per article
+    (`data/articles/<slug>.json`) and one per glossary term
+    (`data/glossary/<slug>.json`).
+    """
+    files = {path: dump(render(corpus)) for path, render in sorted(DATA_FILES.items())}
+    for article in corpus.articles:
+        files[article_data_path(article)] = dump(article_data(corpus, article))
+    for term in corpus.terms:
+        files[term_mentions_path(term.slug)] = dump(term_mentions(corpus, term.slug))
+    return files
