@@ -144,8 +144,10 @@
       block.append(heading, pre, button("Copy", "Copy the " + format[0] + " citation", copier(status, format[1], format[0] + " citation")));
       details.appendChild(block);
     });
-    var after = body.querySelector(".ng-meta");
-    if (after) { after.after(details); } else { body.prepend(details); }
+    // After the body, below the fold: inserted above it, the panel would push the text down as the page
+    // loads (layout shift).
+    var after = body.querySelector(".ng-body");
+    if (after) { after.after(details); } else { body.appendChild(details); }
   }
 
   // Material's instant navigation swaps pages without reloading this script.
