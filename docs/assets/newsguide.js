@@ -1,3 +1,27 @@
+// The guide's own script, one file (one request): glossary links on touch screens, then citations.
+
+// Glossary links on touch screens: the first tap on a linked term shows its
+// definition (Material shows a link's instant preview while the link has
+// focus); a second tap on the same term follows the link.
+(function () {
+  if (window.newsguideTermTaps) return;
+  window.newsguideTermTaps = true;
+  var touch = window.matchMedia("(hover: none)");
+  var armed = null;
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("a.ng-term") : null;
+    if (!touch.matches || !link) {
+      armed = null;
+      return;
+    }
+    if (armed === link) return;
+    armed = link;
+    event.preventDefault();
+    event.stopPropagation();
+    link.focus();
+  }, true);
+})();
+
 // Citations on article pages. Everything comes from the page's own Highwire
 // Press tags (citation_title, citation_author, …), which the build writes
 // from the article's files, so the citation and the metadata never disagree.
