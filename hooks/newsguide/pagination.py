@@ -8,11 +8,11 @@ that work without JavaScript, styled like Material's own buttons.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from .markup import href
+from .markup import front_matter, href, text
 
 T = TypeVar("T")
 
@@ -88,3 +88,43 @@ def _link(here: str, target: str, label: str, *, rel: str = "", name: str = "") 
     # One pager link, relative to the page it is on; `name` is its accessible name when the label is a bare number.
     extra = (f' rel="{rel}"' if rel else "") + (f' aria-label="{name}"' if name else "")
     return f'<a class="md-button" href="{href(here, target)}"{extra}>{label}</a>'
+
+
+def paged_pages(
+    paged: Paged,
+    chunks: Sequence[Sequence[T]],
+    first: str,
+    later: Callable[[int, Sequence[T]], str],
+    body: Callable[[str, Sequence[T]], str],
+) -> dict[str, str]:
+    """Every page of a paged list, by its path: its head, the pager, its items, and the pager again.
+
+    Args:
+        paged: Where the list is published.
+        chunks: The items, page by page (`Paged.split`).
+        first: The first page's head (front matter and introduction).
+        later: Writes the head of a later page from its number and its items.
+        body: Writes a page's items from the page's URL and its items.
+    """
+    pages = {}
+    for number, chunk in enumerate(chunks, start=1):
+        nav = pager(paged, number, len(chunks))
+        top = first if number == 1 else later(number, chunk)
+        pages[paged.page_path(number)] = top + nav + body(paged.page_url(number), chunk) + nav
+    return pages
+
+
+def later_head(paged: Paged, number: int, total: int, title: str, summary: str, back: str) -> str:
+    """The head of page 2, 3, … of a list: its title with its number, what it holds, and a link to the first page.
+
+    Args:
+        paged: Where the list is published.
+        number: The page's number.
+        total: How many pages there are.
+        title: The list's title ("Key figures").
+        summary: What the page holds, one sentence (also its description).
+        back: The words of the link to the first page.
+    """
+    head = front_matter({"title": f"{title}, page {number} of {total}", "description": summary})
+    link = f'<a href="{href(paged.page_url(number), paged.url)}">{text(back)}</a>'
+    return head + f'<p class="ng-theme-counts">{text(summary)} {link}</p>\n\n'

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from ..figures import Figure, by_kind, highlights
+from ..figures import Figure, FigureKind, by_kind, highlights
 from ..link import NO_LINK_CLASS, SKIP_END, SKIP_START
 from ..markup import description, front_matter, href, text
-from ..pagination import Paged, pager
+from ..pagination import Paged, later_head, paged_pages
 from .quote import excerpt, marked, source_link
 
 #: Where the key-figures page lives, relative to the site root, and its source path.
@@ -57,29 +57,25 @@ def render_figures_page(figures: Sequence[Figure], article_count: int) -> dict[s
             for kind, items in groups.items()
         )
         head.append(f'<p class="ng-kinds">By kind: {kinds}</p>\n\n')
-    pages = {}
-    for number, chunk in enumerate(chunks, start=1):
-        url = paged.page_url(number)
-        nav = pager(paged, number, len(chunks))
-        top = "".join(head) if number == 1 else _later_page(paged, number, len(chunks), len(ordered), len(chunk))
-        parts = [top, nav]
-        for kind, group in groupby(chunk, key=lambda pair: pair[0]):
-            parts.append(f"## {kind.title} {{#{kind.slug}}}\n\n")
-            # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
-            parts.append(f'<ul class="ng-figures" data-search-exclude>{SKIP_START}\n')
-            parts.extend(_item(url, figure) for _, figure in group)
-            parts.append(f"{SKIP_END}</ul>\n\n")
-        pages[paged.page_path(number)] = "".join(parts) + nav
-    return pages
+
+    def later(number: int, chunk: Sequence[tuple[FigureKind, Figure]]) -> str:
+        first = paged.size * (number - 1) + 1
+        summary = f"Figures {first} to {first + len(chunk) - 1} of {len(ordered)}, by kind."
+        return later_head(paged, number, len(chunks), "Key figures", summary, "Back to the first page")
+
+    return paged_pages(paged, chunks, "".join(head), later, _figure_list)
 
 
-def _later_page(paged: Paged, number: int, total: int, items: int, shown: int) -> str:
-    # The head of page 2, 3, … of the key figures.
-    first = paged.size * (number - 1) + 1
-    summary = f"Figures {first} to {first + shown - 1} of {items}, by kind."
-    head = front_matter({"title": f"Key figures, page {number} of {total}", "description": summary})
-    back = f'<a href="{href(paged.page_url(number), paged.url)}">Back to the first page</a>'
-    return head + f'<p class="ng-theme-counts">{text(summary)} {back}</p>\n\n'
+def _figure_list(page_url: str, chunk: Sequence[tuple[FigureKind, Figure]]) -> str:
+    # One page's figures under a heading for each kind.
+    parts = []
+    for kind, group in groupby(chunk, key=lambda pair: pair[0]):
+        parts.append(f"## {kind.title} {{#{kind.slug}}}\n\n")
+        # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
+        parts.append(f'<ul class="ng-figures" data-search-exclude>{SKIP_START}\n')
+        parts.extend(_item(page_url, figure) for _, figure in group)
+        parts.append(f"{SKIP_END}</ul>\n\n")
+    return "".join(parts)
 
 
 def _item(page_url: str, figure: Figure) -> str:

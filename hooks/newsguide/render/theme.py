@@ -15,6 +15,7 @@ leads to the article itself rather than to its copies.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from ..classify import Classification, Passage
 from ..corpus import Corpus
@@ -23,7 +24,7 @@ from ..glossary import Term
 from ..link import NO_LINK_CLASS, skip_linking
 from ..markup import count, front_matter, highlight, href, text
 from ..model import Article
-from ..pagination import Paged, pager
+from ..pagination import Paged, later_head, paged_pages
 from ..themes import Intro, Theme
 
 #: Where the generated overview and "Other passages" pages live inside `docs/`.
@@ -120,21 +121,16 @@ def _paged_passages(
     # The first page (its head, then the first passages), and a page for each further batch; each with the pager.
     totals = Counter(p.article.slug for p in passages)
     chunks = paged.split(passages)
-    pages = {}
-    for number, chunk in enumerate(chunks, start=1):
-        url = paged.page_url(number)
-        nav = pager(paged, number, len(chunks))
-        top = head
-        if number > 1:
-            first = paged.size * (number - 1) + 1
-            summary = f"Passages {first} to {first + len(chunk) - 1} of {len(passages)}, the newest articles first."
-            top = front_matter({"title": f"{title}, page {number} of {len(chunks)}", "description": summary})
-            top += (
-                f'<p class="ng-theme-counts">{text(summary)} '
-                f'<a href="{href(url, paged.url)}">Back to {text(title)}</a></p>\n\n'
-            )
-        pages[paged.page_path(number)] = top + nav + _article_passages(url, list(chunk), theme, totals) + nav
-    return pages
+
+    def later(number: int, chunk: Sequence[Passage]) -> str:
+        first = paged.size * (number - 1) + 1
+        summary = f"Passages {first} to {first + len(chunk) - 1} of {len(passages)}, the newest articles first."
+        return later_head(paged, number, len(chunks), title, summary, f"Back to {title}")
+
+    def body(url: str, chunk: Sequence[Passage]) -> str:
+        return _article_passages(url, list(chunk), theme, totals)
+
+    return paged_pages(paged, chunks, head, later, body)
 
 
 def render_index(corpus: Corpus) -> str:

@@ -7,7 +7,7 @@ from itertools import groupby
 
 from ..link import SKIP_END, SKIP_START
 from ..markup import description, front_matter, href, text
-from ..pagination import Paged, pager
+from ..pagination import Paged, later_head, paged_pages
 from ..timeline import Mention
 from .quote import marked, source_link
 
@@ -51,27 +51,25 @@ def render_timeline_page(mentions: Sequence[Mention]) -> dict[str, str]:
             for year, number in starts.items()
         )
         head.append(f'<p class="ng-years">Years: {years}</p>\n\n')
-    pages = {}
-    for number, chunk in enumerate(chunks, start=1):
-        url = paged.page_url(number)
-        nav = pager(paged, number, len(chunks))
-        if number == 1:
-            top = "".join(head)
-        else:
-            first = paged.size * (number - 1) + 1
-            about = f"Dates {first} to {first + len(chunk) - 1} of {len(mentions)}, oldest first."
-            top = front_matter({"title": f"Timeline, page {number} of {len(chunks)}", "description": about})
-            back = f'<a href="{href(url, TIMELINE_URL)}">Back to the first page</a>'
-            top += f'<p class="ng-theme-counts">{text(about)} {back}</p>\n\n'
-        parts = [top, nav]
-        for year, group in groupby(chunk, key=lambda mention: mention.year):
-            parts.append(f"## {year} {{#y{year}}}\n\n")
-            # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
-            parts.append(f'<ul class="ng-timeline" data-search-exclude>{SKIP_START}\n')
-            parts.extend(_item(mention, url) for mention in group)
-            parts.append(f"{SKIP_END}</ul>\n\n")
-        pages[paged.page_path(number)] = "".join(parts) + nav
-    return pages
+
+    def later(number: int, chunk: Sequence[Mention]) -> str:
+        first = paged.size * (number - 1) + 1
+        summary = f"Dates {first} to {first + len(chunk) - 1} of {len(mentions)}, oldest first."
+        return later_head(paged, number, len(chunks), "Timeline", summary, "Back to the first page")
+
+    return paged_pages(paged, chunks, "".join(head), later, _mention_list)
+
+
+def _mention_list(page_url: str, chunk: Sequence[Mention]) -> str:
+    # One page's dated mentions under a heading for each year.
+    parts = []
+    for year, group in groupby(chunk, key=lambda mention: mention.year):
+        parts.append(f"## {year} {{#y{year}}}\n\n")
+        # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
+        parts.append(f'<ul class="ng-timeline" data-search-exclude>{SKIP_START}\n')
+        parts.extend(_item(mention, page_url) for mention in group)
+        parts.append(f"{SKIP_END}</ul>\n\n")
+    return "".join(parts)
 
 
 def _item(mention: Mention, page_url: str) -> str:
