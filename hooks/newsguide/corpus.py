@@ -21,7 +21,7 @@ from slugify import slugify
 
 from .analysis import Analysis, Reading, analyse
 from .cache import Cache
-from .classify import Classification
+from .classify import Classification, Passage
 from .figures import Figure
 from .glossary import GLOSSARY_DIR, Term, load_terms
 from .link import Linker, Mention, TermMatcher
@@ -102,6 +102,7 @@ class Corpus:
     timeline: list[DatedMention] = field(default_factory=list)
     analyses: dict[str, Analysis] = field(default_factory=dict, repr=False)
     term_quotes: dict[str, list[TermQuote]] = field(default_factory=dict, repr=False, compare=False)
+    _on_theme: dict[str | None, list[Passage]] = field(default_factory=dict, repr=False, compare=False)
 
     def article(self, slug: str) -> Article:
         """Return the article with this slug."""
@@ -113,14 +114,28 @@ class Corpus:
         return {article.slug: article for article in self.articles}
 
     @cached_property
-    def newest_first(self) -> dict[str, int]:
-        """Each article's rank by date, newest first (undated articles last; ties by slug), by slug.
+    def articles_newest_first(self) -> list[Article]:
+        """The articles by date, newest first; undated articles last; ties by slug.
 
         Lists that a reader pages through (theme passages, term mentions, the
-        articles index) open with the newest articles.
+        articles index, the feeds) open with the newest articles.
         """
-        ordered = sorted(self.articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.slug))
-        return {article.slug: rank for rank, article in enumerate(ordered)}
+        return sorted(self.articles, key=lambda a: (a.date is None, -(a.date.toordinal() if a.date else 0), a.slug))
+
+    @cached_property
+    def newest_first(self) -> dict[str, int]:
+        """Each article's place in `articles_newest_first`, by slug."""
+        return {article.slug: rank for rank, article in enumerate(self.articles_newest_first)}
+
+    def on_theme(self, theme: str | None) -> list[Passage]:
+        """The passages on a theme (None: on none), the newest articles first, each article's in reading order.
+
+        Sorted once a build: the theme's pages and the article badges that link into them both need it.
+        """
+        if theme not in self._on_theme:
+            found = self.classification.on(theme) if theme else self.classification.other()
+            self._on_theme[theme] = sorted(found, key=lambda passage: self.newest_first[passage.article.slug])
+        return self._on_theme[theme]
 
     @cached_property
     def article_page_paths(self) -> frozenset[str]:

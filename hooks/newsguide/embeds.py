@@ -35,25 +35,16 @@ def article_list(corpus: Corpus, page_url: str, articles: Sequence[Article] | No
     for article in corpus.articles if articles is None else articles:
         standfirst = f'<br><span class="ng-standfirst">{text(article.standfirst)}</span>' if article.standfirst else ""
         byline = f' <span class="ng-byline">by {text(article.author)}</span>' if article.author else ""
-        when = f' <span class="ng-date">{date_text(article)}</span>' if article.date else ""
+        when = f' <span class="ng-date">{article.date_label}</span>' if article.date else ""
         items.append(
             f'<li><a href="{href(page_url, article.url)}">{text(article.title)}</a>{byline}{when}{standfirst}</li>'
         )
     return f'<ul class="ng-article-list {NO_LINK_CLASS}">\n' + "\n".join(items) + "\n</ul>"
 
 
-def date_text(article: Article) -> str:
-    """An article's date as a reader writes it: "22 March 2025", or "March 2025" when only the month is known."""
-    if article.date is None:
-        return ""
-    month = f"{article.date:%B %Y}"
-    return month if article.date_precision == "month" else f"{article.date.day} {month}"
-
-
 def latest_articles(corpus: Corpus, page_url: str) -> str:
     """The home page's list: the `LATEST` newest articles, and a link to the articles index with all of them."""
-    rank = corpus.newest_first
-    newest = sorted(corpus.articles, key=lambda article: rank[article.slug])[:LATEST]
+    newest = corpus.articles_newest_first[:LATEST]
     more = ""
     if len(corpus.articles) > len(newest):
         more = (

@@ -12,7 +12,6 @@ written by the standard library's ElementTree, which escapes every text.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
@@ -52,7 +51,7 @@ def feed_files(corpus: Corpus, site_url: str, site_name: str) -> dict[str, str]:
     if not site_url:
         return {}
     base = site_url if site_url.endswith("/") else site_url + "/"
-    dated = newest(corpus.articles)
+    dated = [article for article in corpus.articles_newest_first if article.date is not None]
     files = {
         SITE_FEED: render_feed(
             site_name, base, "", [(a, a.standfirst or _first_sentence(a)) for a in dated[:FEED_SIZE]], site_name
@@ -66,12 +65,6 @@ def feed_files(corpus: Corpus, site_url: str, site_name: str) -> dict[str, str]:
         files[feed_path(theme)] = render_feed(title, base, f"themes/{theme.slug}/", entries, site_name)
         files[f"themes/{theme.slug}/sitemap.xml"] = EMPTY_SITEMAP
     return files
-
-
-def newest(articles: Sequence[Article]) -> list[Article]:
-    """The dated articles, newest first (ties by slug, so the order never depends on reading order)."""
-    dated = sorted((a for a in articles if a.date is not None), key=lambda a: a.slug)
-    return sorted(dated, key=lambda a: a.date or dt.date.min, reverse=True)
 
 
 def render_feed(title: str, base: str, page: str, entries: Sequence[tuple[Article, str]], author: str) -> str:

@@ -114,6 +114,22 @@ class Article:
         """The URL of one paragraph relative to the site root."""
         return f"{self.url}#{paragraph.anchor}"
 
+    @property
+    def date_label(self) -> str:
+        """The date as a reader writes it: "22 March 2025", "March 2025" when only the month is known, or ""."""
+        if self.date is None:
+            return ""
+        month = f"{self.date:%B %Y}"
+        return month if self.date_precision == "month" else f"{self.date.day} {month}"
+
+    @property
+    def date_iso(self) -> str:
+        """The date in ISO 8601 at its precision ("2025-03-22", "2025-03"), or ""."""
+        if self.date is None:
+            return ""
+        iso = self.date.isoformat()
+        return iso[:7] if self.date_precision == "month" else iso
+
 
 @dataclass(frozen=True)
 class Quote:

@@ -143,8 +143,7 @@ def _timeline_pages(corpus: Corpus) -> dict[str, str]:
 
 def _articles_index(corpus: Corpus) -> dict[str, str]:
     # The articles section's own pages: every article with its standfirst, newest first, by year, page by page.
-    rank = corpus.newest_first
-    articles = sorted(corpus.articles, key=lambda article: rank[article.slug])
+    articles = corpus.articles_newest_first
     paged = Paged(ARTICLES_INDEX, "articles/", ARTICLES_PER_PAGE)
     chunks = paged.split(articles)
     pages = {}

@@ -69,7 +69,5 @@ def article_data(corpus: Corpus, article: Article) -> dict[str, object]:
 
 def _article_fields(article: Article) -> dict[str, object]:
     # What the index and the article's own file both say about an article.
-    date = article.date.isoformat() if article.date else None
-    if date and article.date_precision == "month":
-        date = date[:7]
+    date = article.date_iso or None
     return {"slug": article.slug, "title": article.title, "author": article.author, "url": article.url, "date": date}

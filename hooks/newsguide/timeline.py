@@ -214,7 +214,7 @@ def build_timeline(articles: Iterable[Article]) -> list[Mention]:
     mentions: list[Mention] = []
     for article in articles:
         year = article.date.year if article.date else None
-        date_text = _date_text(article)
+        date_text = article.date_label
         for paragraph in article.body:
             for sentence in paragraph.sentences:
                 for found in sorted(sentence_mentions(sentence.text, year, date_text), key=lambda item: item.start):
@@ -237,15 +237,6 @@ def _placed(found: _Found, article: Article, paragraph: Paragraph, sentence: Sen
         sentence=sentence,
         start=found.start,
     )
-
-
-def _date_text(article: Article) -> str:
-    # The article's date as a reader writes it, at the precision it is known.
-    if article.date is None:
-        return ""
-    if article.date_precision == "month":
-        return f"{article.date:%B %Y}"
-    return f"{article.date.day} {article.date:%B %Y}"
 
 
 def _chronological(year: int, month: int, day: int, end_year: int) -> tuple[int, int, int, int]:

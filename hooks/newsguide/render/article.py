@@ -102,7 +102,7 @@ def citation(article: Article) -> dict[str, object]:
     if article.author:
         fields["authors"] = [article.author]
     if article.date:
-        fields["date"] = article.date.strftime("%Y/%m" if article.date_precision == "month" else "%Y/%m/%d")
+        fields["date"] = article.date_iso.replace("-", "/")
     if article.publisher:
         fields["publisher"] = article.publisher
     return fields
@@ -116,11 +116,7 @@ def _meta(article: Article) -> str:
     if article.publisher:
         items.append(f'<span class="ng-publisher">Published by {text(article.publisher)}</span>')
     if article.date:
-        iso = article.date.isoformat()
-        if article.date_precision == "month":
-            items.append(f'<time datetime="{iso[:7]}">{article.date:%B %Y}</time>')
-        else:
-            items.append(f'<time datetime="{iso}">{article.date.day} {article.date:%B %Y}</time>')
+        items.append(f'<time datetime="{article.date_iso}">{article.date_label}</time>')
     if article.source_url:
         items.append(f'<a class="ng-source" href="{text(article.source_url)}">Original article</a>')
     items.append(f'<span class="ng-seed">Source file: <code>{text(article.source.as_posix())}</code></span>')

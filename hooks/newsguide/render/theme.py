@@ -50,7 +50,7 @@ def render_theme(theme: Theme, corpus: Corpus) -> dict[str, str]:
     Returns:
         Each page's Markdown, front matter included, by its path.
     """
-    passages = theme_passages(corpus, theme.slug)
+    passages = corpus.on_theme(theme.slug)
     fields = {"title": theme.title, "description": theme.description, "newsguide_feed": feed_path(theme)}
     parts = [front_matter({**fields, **dict(theme.page_fields)})]
     if theme.intro:
@@ -72,7 +72,7 @@ def render_theme(theme: Theme, corpus: Corpus) -> dict[str, str]:
 def render_other(corpus: Corpus) -> dict[str, str]:
     """Render the "Other passages" pages: every body paragraph on no theme, newest articles first."""
     intro = corpus.intros.get("other") or Intro("Other passages")
-    passages = theme_passages(corpus, None)
+    passages = corpus.on_theme(None)
     parts = [front_matter({"title": intro.title, "description": intro.description})]
     if intro.body:
         parts.append(intro.body + "\n\n")
@@ -92,13 +92,6 @@ def paged_theme(theme: Theme) -> Paged:
     return Paged(theme.page_path, theme.url, PASSAGES_PER_PAGE)
 
 
-def theme_passages(corpus: Corpus, theme: str | None) -> list[Passage]:
-    """The passages on a theme (None: on none), the newest articles first, each article's in reading order."""
-    found = corpus.classification.on(theme) if theme else corpus.classification.other()
-    rank = corpus.newest_first
-    return sorted(found, key=lambda passage: rank[passage.article.slug])  # stable: paragraphs keep their order
-
-
 def passage_pages(corpus: Corpus) -> dict[tuple[str, str], str]:
     """The URL of the theme page quoting a passage, by (theme slug, passage id), for passages past the first page.
 
@@ -108,7 +101,7 @@ def passage_pages(corpus: Corpus) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     for theme in corpus.themes:
         paged = paged_theme(theme)
-        for index, passage in enumerate(theme_passages(corpus, theme.slug)):
+        for index, passage in enumerate(corpus.on_theme(theme.slug)):
             number = paged.page_of(index)
             if number > 1:
                 found[(theme.slug, passage.id)] = paged.page_url(number)
