@@ -387,24 +387,13 @@ def _terms_section(before: Corpus, after: Corpus) -> list[str]:
         )
         change = _signed(sum(new.values()) - sum(old.values()))
         rows.append(f"| {_text(titles[slug])} | {sum(old.values())} | {sum(new.values())} | {change} | {where} |")
-    if not (items or rows):
-        return []
-    lines = ["## Glossary terms\n"]
-    if items:
-        lines.append("\n".join(items) + "\n")
-    if rows:
-        lines.append("### Mentions gained or lost\n")
-        lines.append("| Term | Before | After | Change | Where |\n| --- | ---: | ---: | ---: | --- |")
-        lines.append("\n".join(rows) + "\n")
-    return lines
+    table = "| Term | Before | After | Change | Where |\n| --- | ---: | ---: | ---: | --- |"
+    return _section("## Glossary terms", items, "### Mentions gained or lost", table, rows)
 
 
 def _mention_counts(corpus: Corpus) -> dict[str, Counter[str]]:
     # Term slug → how many times each article mentions it (terms mentioned nowhere left out).
-    counts: dict[str, Counter[str]] = {}
-    for mention in corpus.mentions:
-        counts.setdefault(mention.term, Counter())[mention.article] += 1
-    return counts
+    return {slug: Counter(m.article for m in found) for slug, found in corpus.mentions_by_term.items() if found}
 
 
 def _themes_section(before: Corpus, after: Corpus) -> list[str]:
@@ -441,15 +430,19 @@ def _themes_section(before: Corpus, after: Corpus) -> list[str]:
     for title, old, new in counts:
         if old != new:
             rows.append(f"| {_text(title)} | {old} | {new} | {_signed(new - old)} |")
+    table = "| Theme | Before | After | Change |\n| --- | ---: | ---: | ---: |"
+    return _section("## Themes", items, "Passages on each theme page:", table, rows)
+
+
+def _section(heading: str, items: list[str], lead: str, table: str, rows: list[str]) -> list[str]:
+    # A report section: its heading, the list of changes, then the table of counts that moved; nothing when neither.
     if not (items or rows):
         return []
-    lines = ["## Themes\n"]
+    lines = [heading + "\n"]
     if items:
         lines.append("\n".join(items) + "\n")
     if rows:
-        lines.append("Passages on each theme page:\n")
-        lines.append("| Theme | Before | After | Change |\n| --- | ---: | ---: | ---: |")
-        lines.append("\n".join(rows) + "\n")
+        lines += [lead + "\n", table, "\n".join(rows) + "\n"]
     return lines
 
 
