@@ -30,10 +30,11 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
+from typing import TypeVar
 
 import yaml
 from slugify import slugify
@@ -57,6 +58,7 @@ TITLES = _words(
     Chairman Chairwoman Chair Chancellor Ambassador Envoy Governor Mayor Speaker Senator Commissioner
     Spokesperson Spokesman Spokeswoman Professor Prof Dr Mr Mrs Ms King Queen Emperor Lawmaker"""
 )
+T = TypeVar("T")
 #: A name whose last word is one of these is a body or a meeting of that kind (a glossary `kind`).
 KIND_WORDS = {
     "meeting": _words("Summit Meeting Meetings Talks Dialogue Conference Consultation Consultations"),
@@ -197,25 +199,13 @@ def suggest_terms(changed: Sequence[Article], articles: Sequence[Article], terms
     changed_slugs = {article.slug for article in changed}
     abbreviations = _abbreviations(changed, known)
     defined = {alias_key(suggestion.title) for suggestion in abbreviations}
-    found: dict[str, list[tuple[Occurrence, bool]]] = {}
-    spelling: dict[str, str] = {}
     ordered = sorted(articles, key=lambda article: article.slug not in changed_slugs)  # changed first: first seen
-    for article in ordered:
-        for occurrence, name, person in _names(article):
-            key = alias_key(name)
-            if key in defined or known.covers(name):
-                continue
-            spelling.setdefault(key, name)
-            found.setdefault(key, []).append((occurrence, person))
-    names = []
-    for key, occurrences in found.items():
-        if len(occurrences) < MIN_OCCURRENCES or not any(o.article in changed_slugs for o, _ in occurrences):
-            continue
-        # A glossary name inside it ("Tokyo Electric Power said") makes it a body's name, not a person's.
-        person = any(person for _, person in occurrences) and not known.inside(spelling[key])
-        kind = _kind(spelling[key], person=person)
-        if kind:
-            names.append(Suggestion(spelling[key], kind, occurrences=tuple(o for o, _ in occurrences)))
+    places = ((name, person, occurrence) for article in ordered for occurrence, name, person in _names(article))
+    names = [
+        Suggestion(name, kind, occurrences=tuple(occurrences))
+        for name, kind, occurrences in _recurring(places, known, defined)
+        if any(occurrence.article in changed_slugs for occurrence in occurrences)
+    ]
     return abbreviations + names
 
 
@@ -261,24 +251,42 @@ def unlisted_names(found: Sequence[ArticleNames], terms: Sequence[Term]) -> list
     """
     known = _Known(terms)
     listed: dict[str, str] = {}
+    defined: set[str] = set()
     for article in found:
         for short, long in article.abbreviations:
             if alias_key(short) not in listed and not known.covers(short) and not known.covers(long):
                 listed[alias_key(short)] = short
-    counts: dict[str, list[bool]] = {}
+                defined.add(alias_key(long))
+    places = ((name, person, None) for article in found for name, person in article.names)
+    recurring = [name for name, _, _ in _recurring(places, known, defined)]
+    return [*listed.values(), *recurring]
+
+
+def _recurring(places: Iterable[tuple[str, bool, T]], known: _Known, skip: set[str]) -> list[tuple[str, str, list[T]]]:
+    # The names written at least MIN_OCCURRENCES times that no term covers (nor `skip`, by key) and that have a
+    # kind: each as first spelt, its kind, and where it is written, in order of first appearance.
+    where: dict[str, list[T]] = {}
     spelling: dict[str, str] = {}
-    for article in found:
-        for name, person in article.names:
-            key = alias_key(name)
-            if key not in listed:
-                spelling.setdefault(key, name)
-                counts.setdefault(key, []).append(person)
-    for key, persons in counts.items():
-        if len(persons) < MIN_OCCURRENCES or known.covers(spelling[key]):
+    person: dict[str, bool] = {}
+    covered: dict[str, bool] = {}  # the same names recur in every article: ask the glossary once a spelling
+    for name, as_person, place in places:
+        key = alias_key(name)
+        if name not in covered:
+            covered[name] = known.covers(name)
+        if key in skip or covered[name]:
             continue
-        if _kind(spelling[key], person=any(persons) and not known.inside(spelling[key])):
-            listed[key] = spelling[key]
-    return list(listed.values())
+        spelling.setdefault(key, name)
+        where.setdefault(key, []).append(place)
+        person[key] = person.get(key, False) or as_person
+    found = []
+    for key, written in where.items():
+        if len(written) < MIN_OCCURRENCES:
+            continue
+        # A glossary name inside it ("Tokyo Electric Power said") makes it a body's name, not a person's.
+        kind = _kind(spelling[key], person=person[key] and not known.inside(spelling[key]))
+        if kind:
+            found.append((spelling[key], kind, written))
+    return found
 
 
 def defined_abbreviations(sentence: str) -> dict[str, str]:
