@@ -411,15 +411,16 @@ def _classify_sentences(
         for index, sentence in enumerate(paragraph.sentences):
             near = own[index - 1] if index else set()
             near = near | (own[index + 1] if index + 1 < len(own) else set())
-            matches = tuple(m for m in scores[index] if m.score >= THRESHOLD)
-            weak = tuple(m for m in scores[index] if NEIGHBOUR_THRESHOLD <= m.score < THRESHOLD and m.theme in near)
-            if matches or not continuation_cue(sentence.text):
-                matches = tuple(sorted(matches + weak, key=lambda m: order[m.theme]))
-            if not matches and previous:
-                cue = continuation_cue(sentence.text)
-                if cue:
-                    top = max(m.score for m in previous)
-                    matches = tuple(ThemeMatch(m.theme, (cue,), m.score, True) for m in previous if m.score == top)
+            cue = "" if own[index] else continuation_cue(sentence.text)
+            if cue:  # it says it continues the sentence before: its strongest themes, not its own weak hints
+                top = max((m.score for m in previous), default=0.0)
+                matches = tuple(ThemeMatch(m.theme, (cue,), m.score, True) for m in previous if m.score == top)
+            else:
+                matches = tuple(
+                    m
+                    for m in scores[index]
+                    if m.score >= THRESHOLD or (m.score >= NEIGHBOUR_THRESHOLD and m.theme in near)
+                )
             classified.append(ClassifiedSentence(sentence, matches))
             previous = matches
         paragraphs.append(classified)
