@@ -12,6 +12,9 @@ to the engine and MkDocs' objects back, in one pass:
   registered (MkDocs reads the list of extensions for each page it renders).
 * The page events fill in embedded blocks, and hold the engine's raw HTML out
   of Markdown and put it back afterwards (`newsguide.verbatim`).
+* A page whose inputs are those of an earlier build is not made again: its
+  converted Markdown and its whole HTML are taken from `newsguide.page_cache`
+  (`_KeptPage`, and the template `newsguide-kept.html`).
 """
 
 from __future__ import annotations
@@ -20,15 +23,15 @@ import importlib
 import logging
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure import StructureItem
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.newsguide")
@@ -46,8 +49,23 @@ class _Build:
     serving = False  # under `mkdocs serve`, the build's problems also show on every page
     version = ""
     cache: Any = None
+    pages: Any = None  # the engine's PageCache
     site: Any = None
+    nav: Navigation | None = None
     held: dict[str, dict[str, str]] = {}  # noqa: RUF012 - one build's regions, by page source path
+
+
+class _KeptPage(Page):
+    """A page whose Markdown would convert as it did in an earlier build: `render` takes the kept result."""
+
+    kept: Any = None
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """Take the HTML, headings, title, anchors and links to anchors that converting the Markdown gave."""
+        kept = self.kept
+        self.content, self.toc, self._title_from_render = kept.content, kept.toc, kept.title
+        self.present_anchor_ids = set(kept.anchors)
+        self.links_to_anchors = {files.get_file_from_path(path): dict(to) for path, to in kept.links.items()}  # type: ignore[misc]
 
 
 # MkDocs events ---------------------------------------------------------------
@@ -62,7 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load the engine (again, if its files changed); keep jieba's dictionary messages out of the build log."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
     _engine(Path(config.config_file_path).parent)
-    _Build.site = None
+    _Build.site, _Build.held = None, {}
     return config
 
 
@@ -91,6 +109,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for path, content in site.data.items():
         files.append(File.generated(config, path, content=content))
+    sources = [(file.src_uri, file.dest_uri) for file in files]
+    _Build.pages.start(_Build.version, _read(config.config_file_path), _read(__file__), site.links_signature, sources)
     return files
 
 
@@ -100,17 +120,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     Article pages and the later pages of paged lists are left out of the sidebar (`site.unlisted`).
     """
     engine, site = _Build.engine, _Build.site
-    if engine is None or site is None:
-        return nav
-    nav.items = _unlisted(nav.items, site.unlisted)
-    nav.items.sort(key=lambda item: engine.nav_rank(_first_source(item)))
-    order = engine.section_order(site.corpus.themes)
-    for section in _sections(nav.items):
-        section.children.sort(key=lambda item: order.get(_first_source(item), len(order)))
-    nav.pages = list(_pages(nav.items))
-    for index, page in enumerate(nav.pages):
-        page.previous_page = nav.pages[index - 1] if index > 0 else None
-        page.next_page = nav.pages[index + 1] if index + 1 < len(nav.pages) else None
+    if engine is not None and site is not None:
+        nav.items, nav.pages = engine.arrange(nav.items, site.unlisted, site.corpus.themes)
+    _Build.nav = nav
     return nav
 
 
@@ -128,11 +140,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = engine.text(engine.page_description(markdown, config.site_description or ""))
     markdown = site.page_markdown(markdown, page.file.src_uri, page.url)
     markdown, _Build.held[page.file.src_uri] = engine.hold(markdown)
+    if (kept := _Build.pages.converted_for(page.file.src_uri, page.url, markdown)) is not None:
+        page.__class__, page.kept = _KeptPage, kept  # type: ignore[attr-defined]
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put the held raw HTML back, but for quotations, which are kept from the search index until `on_post_page`."""
+    if not isinstance(page, _KeptPage):
+        _Build.pages.keep_converted(page.file.src_uri, html, page)
     regions = _Build.held.get(page.file.src_uri, {})
     if not regions or _Build.engine is None:
         return html
@@ -141,15 +157,44 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return str(engine.restore(html, {key: value for key, value in regions.items() if not engine.is_quotation(value)}))
 
 
+@event_priority(-200)  # after autorefs (-50) and mkdocstrings (-100) changed the pages' HTML
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Find each page whose whole HTML an earlier build made from the same inputs; it gets that HTML back."""
+    engine = _Build.engine
+    if engine is None or _Build.nav is None:
+        return env
+    templates = Path(config.theme.custom_dir or _HOOKS / "templates")
+    template_files = engine.files_digest([path for path in templates.rglob("*") if path.is_file()], templates)
+    shared = engine.digest(engine.outline(_Build.nav.items), config.extra, template_files)
+    for page in (file.page for file in files.documentation_pages() if file.page and file.page.content is not None):
+        if kept := _Build.pages.rendered_for(page, shared, _Build.held.get(page.file.src_uri)):
+            page.meta.update(template="newsguide-kept.html", newsguide_kept=kept, search={"exclude": True})
+    return env
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the quotations back; drop mkdocstrings' stylesheet from pages without API docs (one request fewer).
 
     Material's instant navigation adds and removes head stylesheets as pages
     change, so an API page reached from another page still gets it.
     """
-    if _Build.engine is not None:
-        output = _Build.engine.restore(output, _Build.held.pop(page.file.src_uri, {}))
-    return output if 'class="doc doc-' in (page.content or "") else _MKDOCSTRINGS_CSS.sub("", output, count=1)
+    held, index = _Build.held.pop(page.file.src_uri, {}), _search_entries(config)
+    if "newsguide_kept" in page.meta:  # its search entries go where indexing it would have put them
+        return str(_Build.pages.replay(page.meta["newsguide_kept"], index))
+    if _Build.engine is None:
+        return output
+    output = _Build.engine.restore(output, held)
+    if 'class="doc doc-' not in (page.content or ""):
+        output = _MKDOCSTRINGS_CSS.sub("", output, count=1)
+    _Build.pages.keep_rendered(page.file.src_uri, output, index)
+    return output
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Forget the kept pages this build did not use."""
+    if _Build.pages is not None:
+        log.debug("newsguide: pages kept: %s", _Build.pages.summary())
+        _Build.pages.prune()
 
 
 # Helpers ---------------------------------------------------------------------
@@ -168,56 +213,25 @@ def _engine(root: Path) -> ModuleType:
         finally:
             sys.path.remove(str(_HOOKS))
         _Build.cache = _Build.engine.default_cache(root)
+        _Build.pages = _Build.engine.PageCache(root, memory=_Build.serving)
     return _Build.engine
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:
+    # The entries Material's search plugin has taken from the pages so far (a kept page adds its own).
+    index = getattr(config.plugins.get("material/search"), "search_index", None)
+    return index.entries if index is not None else []
+
+
+def _read(path: str) -> str:
+    # A file's text, for a digest.
+    return Path(path).read_text(encoding="utf-8")
 
 
 def _source_base(config: MkDocsConfig) -> str:
     # Where a file of the repository is shown: `<repo_url>/blob/main/` for `edit_uri: edit/main/docs/`.
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     return str(_Build.engine.source_base(config.repo_url or "", config.edit_uri or "", docs))  # type: ignore[union-attr]
-
-
-def _first_source(item: StructureItem) -> str:
-    # The source path of the first page in a navigation entry ("" for a link).
-    if isinstance(item, Page):
-        return item.file.src_uri
-    if isinstance(item, Section):
-        return next((page.file.src_uri for page in _pages(item.children)), "")
-    return ""
-
-
-def _pages(items: list[StructureItem]) -> Iterator[Page]:
-    # Every page in navigation entries, depth first, in order.
-    for item in items:
-        if isinstance(item, Page):
-            yield item
-        elif isinstance(item, Section):
-            yield from _pages(item.children)
-
-
-def _sections(items: list[StructureItem]) -> Iterator[Section]:
-    # Every section in navigation entries, depth first.
-    for item in items:
-        if isinstance(item, Section):
-            yield item
-            yield from _sections(item.children)
-
-
-def _unlisted(items: list[Any], unlisted: frozenset[str]) -> list[Any]:
-    # Material renders the whole sidebar into every page, so n articles in it cost n² to build
-    # (at 1,000 articles, nine tenths of the build); a sidebar of 1,000 titles, or of page 2, 3, …
-    # of a list, helps no reader.
-    kept = []
-    for item in items:
-        if isinstance(item, Section):
-            item.children = _unlisted(item.children, unlisted)
-            if not item.children:
-                continue
-        elif isinstance(item, Page) and item.file.src_uri in unlisted:
-            item.previous_page = item.next_page = None
-            continue
-        kept.append(item)
-    return kept
 
 
 def _remove(files: Files, path: str) -> None:

@@ -22,37 +22,45 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from .analysis import Analysis
 
+T = TypeVar("T")
+
 #: The cache's folder inside a project, git-ignored and removed by `make clean`.
 CACHE_DIR = ".cache/newsguide"
-#: Written with every entry: an entry of another layout is ignored.
-_FORMAT = "newsguide-analysis-1"
 
 
-class Cache:
-    """Analyses by key, in memory and optionally on disk.
+class Store(Generic[T]):
+    """Values of one kind by key, in memory and optionally on disk.
 
     Args:
         folder: Where entries are kept between processes, or None for memory only.
+        kind: The values' class: an entry holding anything else is not used.
+        layout: Written with every entry: an entry of another layout is not used.
+        memory: Keep values in memory too (for `mkdocs serve`, which builds again
+            and again in one process); without it, only on disk.
     """
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None, kind: type[T], layout: str, *, memory: bool = True) -> None:
         self.folder = folder
-        self._memory: dict[str, Analysis] = {}
+        self.kind = kind
+        self.layout = layout
+        self.memory = memory or folder is None
+        self._memory: dict[str, T] = {}
         self._used: set[str] = set()
         #: How many analyses this build found kept, and how many it computed.
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: str) -> Analysis | None:
-        """The analysis kept under this key, or None (also when its file cannot be used)."""
+    def get(self, key: str) -> T | None:
+        """The value kept under this key, or None (also when its file cannot be used)."""
         self._used.add(key)
         found = self._memory.get(key)
         if found is None and self.folder is not None:
             found = self._read(key)
-            if found is not None:
+            if found is not None and self.memory:
                 self._memory[key] = found
         if found is None:
             self.misses += 1
@@ -60,12 +68,13 @@ class Cache:
             self.hits += 1
         return found
 
-    def put(self, key: str, analysis: Analysis) -> None:
-        """Keep an analysis under its key (on disk too, if the cache has a folder)."""
+    def put(self, key: str, value: T) -> None:
+        """Keep a value under its key (on disk too, if the store has a folder)."""
         self._used.add(key)
-        self._memory[key] = analysis
+        if self.memory:
+            self._memory[key] = value
         if self.folder is not None:
-            self._write(key, analysis)
+            self._write(key, value)
 
     def prune(self) -> None:
         """Forget every entry the build since the last `prune` did not use, in memory and on disk."""
@@ -82,17 +91,17 @@ class Cache:
         assert self.folder is not None
         return self.folder / key[:2] / f"{key}.pickle"
 
-    def _read(self, key: str) -> Analysis | None:
-        # The entry on disk, if it is readable and is an analysis under this very key.
+    def _read(self, key: str) -> T | None:
+        # The entry on disk, if it is readable and is a value of the store's kind under this very key.
         try:
             with self._path(key).open("rb") as file:
                 entry = pickle.load(file)
         except Exception:  # missing, truncated, from another engine: recompute
             return None
-        kept = isinstance(entry, tuple) and len(entry) == 3 and entry[:2] == (_FORMAT, key)
-        return entry[2] if kept and isinstance(entry[2], Analysis) else None
+        kept = isinstance(entry, tuple) and len(entry) == 3 and entry[:2] == (self.layout, key)
+        return entry[2] if kept and isinstance(entry[2], self.kind) else None
 
-    def _write(self, key: str, analysis: Analysis) -> None:
+    def _write(self, key: str, value: T) -> None:
         # Write whole or not at all: to a temporary file, then renamed over the entry.
         path = self._path(key)
         temporary = ""
@@ -100,8 +109,19 @@ class Cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as file:
                 temporary = file.name
-                pickle.dump((_FORMAT, key, analysis), file, pickle.HIGHEST_PROTOCOL)
+                pickle.dump((self.layout, key, value), file, pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
         except OSError:  # a read-only or full disk: the build goes on without keeping it
             if temporary:
                 Path(temporary).unlink(missing_ok=True)
+
+
+class Cache(Store[Analysis]):
+    """Articles' analyses by key, in memory and optionally on disk.
+
+    Args:
+        folder: Where entries are kept between processes, or None for memory only.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        super().__init__(folder, Analysis, "newsguide-analysis-1")

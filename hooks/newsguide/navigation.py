@@ -6,7 +6,8 @@ means editing a list; only the top level is put in reading order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from .render.theme import INDEX_PATH, OTHER_PATH
 from .themes import Theme
@@ -44,3 +45,83 @@ def section_order(themes: Sequence[Theme]) -> dict[str, int]:
     """
     paths = [INDEX_PATH, *(theme.page_path for theme in themes), OTHER_PATH]
     return {path: index for index, path in enumerate(paths)}
+
+
+def arrange(items: list[Any], unlisted: frozenset[str], themes: Sequence[Theme]) -> tuple[list[Any], list[Any]]:
+    """Put a site generator's navigation in reading order, without the pages no sidebar should list.
+
+    The entries are MkDocs' (or any generator's) navigation objects, read by
+    their shape: one with `children` is a section, one with a `file` is a page,
+    anything else a link. Pages left out (`Site.unlisted`: the articles, and
+    the later pages of paged lists) lose their previous and next links.
+
+    Args:
+        items: The navigation's top-level entries.
+        unlisted: The source paths of the pages to leave out.
+        themes: The themes, in display order.
+
+    Returns:
+        The entries kept, in reading order, and every page among them in
+        order, each linked to the one before and after it.
+    """
+    kept = _listed(items, unlisted)
+    kept.sort(key=lambda item: nav_rank(_first_source(item)))
+    order = section_order(themes)
+    for section in _sections(kept):
+        section.children.sort(key=lambda item: order.get(_first_source(item), len(order)))
+    pages = list(_pages(kept))
+    for index, page in enumerate(pages):
+        page.previous_page = pages[index - 1] if index > 0 else None
+        page.next_page = pages[index + 1] if index + 1 < len(pages) else None
+    return kept, pages
+
+
+def _listed(items: list[Any], unlisted: frozenset[str]) -> list[Any]:
+    # The entries without the unlisted pages and the sections left empty. A sidebar renders into
+    # every page, so n articles in it cost n² to build (at 1,000 articles, nine tenths of the build),
+    # and a sidebar of 1,000 titles, or of page 2, 3, … of a list, helps no reader.
+    kept = []
+    for item in items:
+        if hasattr(item, "children") and item.children is not None:
+            item.children = _listed(item.children, unlisted)
+            if not item.children:
+                continue
+        elif hasattr(item, "file") and item.file.src_uri in unlisted:
+            item.previous_page = item.next_page = None
+            continue
+        kept.append(item)
+    return kept
+
+
+def _first_source(item: Any) -> str:
+    # The source path of the first page in a navigation entry ("" for a link).
+    if hasattr(item, "file"):
+        return str(item.file.src_uri)
+    return next((page.file.src_uri for page in _pages(item.children or [])), "") if hasattr(item, "children") else ""
+
+
+def _pages(items: list[Any]) -> Iterator[Any]:
+    # Every page in navigation entries, depth first, in order.
+    for item in items:
+        if hasattr(item, "file"):
+            yield item
+        elif getattr(item, "children", None):
+            yield from _pages(item.children)
+
+
+def _sections(items: list[Any]) -> Iterator[Any]:
+    # Every section in navigation entries, depth first.
+    for item in items:
+        if getattr(item, "children", None):
+            yield item
+            yield from _sections(item.children)
+
+
+def outline(items: list[Any] | None) -> list[Any]:
+    """A navigation or table of contents as plain lists of titles, addresses and children, for a digest.
+
+    Args:
+        items: Entries with a `title`, and perhaps a `url` and `children`
+            (MkDocs' sections, pages and links, or a table of contents' anchors).
+    """
+    return [[item.title, getattr(item, "url", None), outline(getattr(item, "children", None))] for item in items or []]

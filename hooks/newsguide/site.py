@@ -9,6 +9,7 @@ nothing more than hand it MkDocs' events and objects.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from .embeds import fill_embeds
 from .feeds import feed_files
 from .markup import text
 from .meta import page_description
-from .navigation import nav_rank, section_order
+from .navigation import arrange, outline
+from .page_cache import PageCache, digest, files_digest
 from .pages import Page, build_pages, source_base, unlisted
 from .problems import Problem
 from .reference import reference_pages
@@ -29,16 +31,19 @@ from .verbatim import anchor_ids, hold, is_quotation, restore
 __all__ = [
     "CACHE_DIR",
     "Cache",
+    "PageCache",
     "Site",
     "TermLinks",
     "anchor_ids",
+    "arrange",
     "build_site",
+    "digest",
+    "files_digest",
     "hold",
     "is_quotation",
-    "nav_rank",
+    "outline",
     "page_description",
     "restore",
-    "section_order",
     "source_base",
     "text",
 ]
@@ -80,6 +85,12 @@ class Site:
     def notes(self) -> list[Problem]:
         """Facts worth telling a contributor that are not problems."""
         return self.corpus.notes
+
+    @functools.cached_property
+    def links_signature(self) -> str:
+        """A digest of what linking glossary terms in Markdown depends on: each term's names, page and summary."""
+        terms = self.links.linker.terms.values()
+        return digest([(t.slug, t.plural, t.aliases, t.exclude, t.url, t.page_path, t.summary) for t in terms])
 
     def page_markdown(self, markdown: str, path: str, url: str) -> str:
         """Prepare a page's Markdown for rendering: fill in its embedded blocks, and set its links.

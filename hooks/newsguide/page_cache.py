@@ -1,0 +1,193 @@
+"""The page cache: what the site generator made of each page last time, kept by a key of everything it used.
+
+A site generator does two things per page: it converts the page's Markdown to
+HTML, then puts that HTML into the theme's template. After one article's edit,
+nearly every page would come out exactly as before, so both results are kept:
+
+* `Converted`: what converting the Markdown gave (the HTML, the headings, the
+  title, the anchors and the links to other pages' anchors). Its key holds the
+  page's final Markdown and address, the configuration, the files of the site
+  (links are resolved against them), the glossary (its terms are linked in
+  Markdown), the engine and the installed packages.
+* `Rendered`: the whole page the template gave. Its key holds the converted
+  HTML (after every plugin's changes), the page's metadata, headings and
+  neighbours, the navigation, the templates and the same configuration.
+
+A key that differs by one byte finds nothing, and the page is made again: a
+kept result is either what the generator would make now, or never used. Pages
+whose Markdown pulls in other files while it is converted (the API reference,
+snippets) are always converted again; their template output is still kept.
+Entries live in the engine's `Store`, on disk under `.cache/newsguide/pages/`,
+and in memory too under `mkdocs serve`.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .cache import CACHE_DIR, Store
+from .navigation import outline
+
+#: Written with every entry: an entry of another layout is not used.
+_LAYOUT = "newsguide-page-1"
+#: Markdown that reads other files while it is converted (mkdocstrings, pymdownx.snippets).
+_READS_FILES = ("\n::: ", "--8<--")
+
+
+@dataclass(frozen=True)
+class Converted:
+    """What converting one page's Markdown gave.
+
+    Attributes:
+        content: The HTML.
+        toc: The table of contents, as the generator made it.
+        title: The title found in the HTML (its first heading), if any.
+        anchors: The ids of the HTML's elements.
+        links: Links to other pages' anchors: the target's source path → anchor → link.
+    """
+
+    content: str
+    toc: object
+    title: str | None
+    anchors: frozenset[str]
+    links: dict[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The whole HTML page the template gave, and what the search index took from it.
+
+    Attributes:
+        output: The page, as written to the site.
+        entries: The search index's entries for the page (one per section).
+    """
+
+    output: str
+    entries: tuple[dict[str, Any], ...] = ()
+
+
+def digest(*parts: object) -> str:
+    """A key: the SHA-256 of the parts, written as JSON (anything JSON cannot write, as text)."""
+    text = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def files_digest(paths: Iterable[Path], root: Path) -> str:
+    """A digest of files' paths (relative to `root`) and bytes, such as the templates or the configuration."""
+    hashed = hashlib.sha256()
+    for path in sorted(paths):
+        hashed.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        hashed.update(hashlib.sha256(path.read_bytes()).digest())
+    return hashed.hexdigest()
+
+
+@functools.cache
+def packages_digest() -> str:
+    """A digest of the Python version and of every installed package's name and version (read once a process)."""
+    installed = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
+    return digest(sys.version, installed)
+
+
+def reads_files(markdown: str) -> bool:
+    """Whether converting this Markdown reads other files, so that its result cannot be kept by its text alone."""
+    return any(marker in markdown for marker in _READS_FILES) or markdown.startswith("::: ")
+
+
+class PageCache:
+    """Converted and rendered pages by key, and the keys of this build's pages.
+
+    A build calls `start` once its files are known, then, for each page,
+    `converted_for` before converting it, `keep_converted` after, and once
+    every page is converted `rendered_for`, then `keep_rendered` with the page
+    the template made, where nothing was kept. Pages are read by their shape
+    (MkDocs' `Page`: `url`, `title`, `meta`, `toc`, `content`, …).
+
+    Args:
+        root: The project root; entries go under its `.cache/newsguide/pages/`.
+        memory: Keep entries in memory too (under `mkdocs serve`).
+    """
+
+    def __init__(self, root: Path | None, *, memory: bool) -> None:
+        folder = root / CACHE_DIR / "pages" if root is not None else None
+        self.converted = Store(folder / "converted" if folder else None, Converted, _LAYOUT, memory=memory)
+        self.rendered = Store(folder / "rendered" if folder else None, Rendered, _LAYOUT, memory=memory)
+        self._conversion = ""
+        self._keys: dict[str, str] = {}
+        self._indexed = 0  # how many search entries the pages made so far this build gave
+
+    def start(self, *inputs: object) -> None:
+        """Begin a build whose conversions depend on these inputs (and on the installed packages)."""
+        self._conversion = digest(packages_digest(), *inputs)
+        self._keys = {}
+        self._indexed = 0
+
+    def converted_for(self, path: str, url: str, markdown: str) -> Converted | None:
+        """What converting this Markdown gave before, if anything (None also where it reads other files)."""
+        if reads_files(markdown):
+            return None
+        key = self._keys[path] = digest(self._conversion, path, url, markdown)
+        return self.converted.get(key)
+
+    def keep_converted(self, path: str, html: str, page: Any) -> None:
+        """Keep what converting a page's Markdown just gave, if `converted_for` gave it a key."""
+        if (key := self._keys.pop(path, None)) is not None:
+            links = {file.src_uri: dict(to) for file, to in (page.links_to_anchors or {}).items()}
+            anchors = frozenset(page.present_anchor_ids or ())
+            self.converted.put(key, Converted(html, page.toc, page._title_from_render, anchors, links))
+
+    def rendered_for(self, page: Any, shared: object, held: object) -> Rendered | None:
+        """The whole page an earlier build made of this page's HTML, metadata, headings and place, if any.
+
+        Args:
+            page: The page, converted, its HTML changed by every plugin.
+            shared: What every page's template output depends on (navigation, templates, settings).
+            held: The page's raw HTML still to be put back into it.
+        """
+        neighbours = [(other.url, other.title) if other else None for other in (page.previous_page, page.next_page)]
+        key = digest(
+            self._conversion, shared, page.file.src_uri, page.url, page.canonical_url, page.edit_url, page.title,
+            page.meta, outline(page.toc.items), page.content, held, neighbours,
+            [section.title for section in page.ancestors], page.is_homepage,
+        )  # fmt: skip
+        self._keys[page.file.src_uri] = key
+        return self.rendered.get(key)
+
+    def keep_rendered(self, path: str, output: str, index: list[dict[str, Any]]) -> None:
+        """Keep the whole page the template just made, with the entries the search index took from it.
+
+        Args:
+            path: The page's source path.
+            output: The page.
+            index: The site's search entries so far: those added since the
+                last page are this page's (pages are made one after another).
+        """
+        entries, self._indexed = tuple(index[self._indexed :]), len(index)
+        if (key := self._keys.pop(path, None)) is not None:
+            self.rendered.put(key, Rendered(output, entries))
+
+    def replay(self, kept: Rendered, index: list[dict[str, Any]]) -> str:
+        """The kept page, its search entries added to the index where indexing it would have put them."""
+        index.extend(dict(entry) for entry in kept.entries)
+        self._indexed = len(index)
+        return kept.output
+
+    def summary(self) -> str:
+        """How many pages this build took as kept, and how many it made, for the build's log."""
+        converted, rendered = self.converted, self.rendered
+        return (
+            f"{converted.hits} converted, {converted.misses} converted anew; "
+            f"{rendered.hits} rendered, {rendered.misses} rendered anew"
+        )
+
+    def prune(self) -> None:
+        """Forget what the build since the last `prune` did not use."""
+        self.converted.prune()
+        self.rendered.prune()
