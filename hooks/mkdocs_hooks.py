@@ -109,8 +109,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     for path, content in site.data.items():
         files.append(File.generated(config, path, content=content))
-    sources = [(file.src_uri, file.dest_uri) for file in files]
-    _Build.pages.start(_Build.version, _read(config.config_file_path), _read(__file__), site.links_signature, sources)
+    settings = engine.files_digest(config.config_file_path, __file__)  # type: ignore[union-attr]
+    _Build.pages.start(_Build.version, settings, site.links_signature, [(f.src_uri, f.dest_uri) for f in files])
     return files
 
 
@@ -163,9 +163,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     engine = _Build.engine
     if engine is None or _Build.nav is None:
         return env
-    templates = Path(config.theme.custom_dir or _HOOKS / "templates")
-    template_files = engine.files_digest([path for path in templates.rglob("*") if path.is_file()], templates)
-    shared = engine.digest(engine.outline(_Build.nav.items), config.extra, template_files)
+    shared = engine.digest(engine.outline(_Build.nav.items), config.extra, engine.files_digest(_HOOKS / "templates"))
     for page in (file.page for file in files.documentation_pages() if file.page and file.page.content is not None):
         if kept := _Build.pages.rendered_for(page, shared, _Build.held.get(page.file.src_uri)):
             page.meta.update(template="newsguide-kept.html", newsguide_kept=kept, search={"exclude": True})
@@ -221,11 +219,6 @@ def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:
     # The entries Material's search plugin has taken from the pages so far (a kept page adds its own).
     index = getattr(config.plugins.get("material/search"), "search_index", None)
     return index.entries if index is not None else []
-
-
-def _read(path: str) -> str:
-    # A file's text, for a digest.
-    return Path(path).read_text(encoding="utf-8")
 
 
 def _source_base(config: MkDocsConfig) -> str:

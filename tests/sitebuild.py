@@ -93,8 +93,15 @@ def copy_docs(project: Path) -> None:
         shutil.copytree(CORPUS / "docs" / name, project / "docs" / name)
 
 
-def build(project: Path, *, strict: bool = True, site: Path | None = None, env: dict[str, str] | None = None) -> Build:
-    """Run `mkdocs build` on a project folder and capture what it printed (`env` adds variables)."""
+def build(
+    project: Path,
+    *,
+    strict: bool = True,
+    site: Path | None = None,
+    env: dict[str, str] | None = None,
+    verbose: bool = False,
+) -> Build:
+    """Run `mkdocs build` on a project folder and capture what it printed (`env` adds variables; `verbose`, debug)."""
     site = site or project / "site"
     command = [
         sys.executable,
@@ -108,6 +115,8 @@ def build(project: Path, *, strict: bool = True, site: Path | None = None, env: 
     ]
     if strict:
         command.append("--strict")
+    if verbose:
+        command.append("--verbose")
     variables = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(command, capture_output=True, text=True, env=variables, cwd=project, check=False)
     return Build(project, site, result.returncode, result.stdout + result.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -59,8 +60,11 @@ def test_a_warm_build_is_the_cold_build_byte_for_byte(project: Path, tmp_path: P
         ("seeds/article-0003.txt", "\n\n", "\n\nThe tariff war with Japan and the RCEP came up again.\n\n"),
         ("docs/themes/economics.md", "vocabulary:\n", "vocabulary:\n  - ministers\n"),
         ("docs/glossary/rcep.md", "aliases:\n", "aliases:\n  - foreign ministers\n"),
+        ("docs/themes/economics.md", "title: Economics & trade", "title: Economics, trade & money"),
+        ("hooks/templates/main.html", "{#-", "<!-- a template edit -->\n{#-"),
+        ("mkdocs.yml", "copyright: Articles", "copyright: All articles"),
     ],
-    ids=["article", "theme", "term"],
+    ids=["article", "theme", "term", "sidebar title", "template", "settings"],
 )
 def test_after_an_edit_the_warm_build_is_the_cold_build(
     project: Path, tmp_path: Path, path: str, old: str, new: str
@@ -107,3 +111,34 @@ def test_memory_keeps_analyses_between_builds_and_forgets_unused_ones(tmp_path: 
     assert len(cache._memory) == 3  # the old analysis of the edited article is gone
     assert not (project / CACHE_DIR).exists()
     assert load_corpus(project).analyses.keys() == site.corpus.analyses.keys()
+
+
+def _kept(project: Path, site: Path) -> dict[str, int]:
+    # A build's count of pages taken from the page cache and made anew, from its debug log.
+    built = build(project, site=site, verbose=True)
+    assert built.returncode == 0, built.output
+    found = re.search(
+        r"pages kept: (\d+) converted, (\d+) converted anew; (\d+) rendered, (\d+) rendered anew", built.output
+    )
+    assert found, built.output
+    names = ("converted", "converted anew", "rendered", "rendered anew")
+    return dict(zip(names, map(int, found.groups()), strict=True))
+
+
+@pytest.mark.build
+def test_a_warm_build_takes_unchanged_pages_as_kept(project: Path, tmp_path: Path) -> None:
+    _cold(project, tmp_path / "cold")
+    pages = len(list((tmp_path / "cold").rglob("*.html"))) - 1  # 404.html is not a page
+    reference = len(list((tmp_path / "cold" / "reference").rglob("index.html")))
+    again = _kept(project, tmp_path / "warm")
+    # Every page but the API reference (mkdocstrings reads the engine's files) keeps its conversion;
+    # every page keeps its whole HTML.
+    assert again == {"converted": pages - reference, "converted anew": 0, "rendered": pages, "rendered anew": 0}
+    seed = project / "seeds" / "article-0005.txt"
+    original = seed.read_text(encoding="utf-8")
+    try:
+        seed.write_text(original.replace("\n\n", "\n\nJapan and China met on trade again.\n\n", 1), encoding="utf-8")
+        edited = _kept(project, tmp_path / "edited")
+    finally:
+        seed.write_text(original, encoding="utf-8")
+    assert 0 < edited["rendered anew"] < pages / 4, edited  # the article and the lists that quote it

@@ -28,7 +28,6 @@ import hashlib
 import importlib.metadata
 import json
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,12 +79,14 @@ def digest(*parts: object) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def files_digest(paths: Iterable[Path], root: Path) -> str:
-    """A digest of files' paths (relative to `root`) and bytes, such as the templates or the configuration."""
+def files_digest(*paths: str | Path) -> str:
+    """A digest of files' bytes, such as the configuration or a folder of templates (every file in it, by name)."""
     hashed = hashlib.sha256()
-    for path in sorted(paths):
-        hashed.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-        hashed.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in map(Path, paths):
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file():
+                name = file.relative_to(path).as_posix() if path.is_dir() else file.name
+                hashed.update(name.encode("utf-8") + b"\0" + hashlib.sha256(file.read_bytes()).digest())
     return hashed.hexdigest()
 
 
