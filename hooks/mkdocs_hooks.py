@@ -27,7 +27,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -163,6 +163,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     engine = _Build.engine
     if engine is None or _Build.nav is None:
         return env
+    env.bytecode_cache = FileSystemBytecodeCache(_Build.pages.templates_folder())  # compiled templates, kept
     shared = engine.digest(engine.outline(_Build.nav.items), config.extra, engine.files_digest(_HOOKS / "templates"))
     for page in (file.page for file in files.documentation_pages() if file.page and file.page.content is not None):
         if kept := _Build.pages.rendered_for(page, shared, _Build.held.get(page.file.src_uri)):

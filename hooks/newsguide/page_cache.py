@@ -28,6 +28,7 @@ import hashlib
 import importlib.metadata
 import json
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,7 +118,7 @@ class PageCache:
     """
 
     def __init__(self, root: Path | None, *, memory: bool) -> None:
-        folder = root / CACHE_DIR / "pages" if root is not None else None
+        folder = self.folder = root / CACHE_DIR / "pages" if root is not None else None
         self.converted = Store(folder / "converted" if folder else None, Converted, _LAYOUT, memory=memory)
         self.rendered = Store(folder / "rendered" if folder else None, Rendered, _LAYOUT, memory=memory)
         self._conversion = ""
@@ -179,6 +180,16 @@ class PageCache:
         index.extend(dict(entry) for entry in kept.entries)
         self._indexed = len(index)
         return kept.output
+
+    def templates_folder(self) -> str:
+        """A folder for the templates the site generator compiled, kept beside the pages (made if missing)."""
+        if self.folder is not None:
+            try:
+                (self.folder / "templates").mkdir(parents=True, exist_ok=True)
+                return str(self.folder / "templates")
+            except OSError:  # a read-only project: compile into a temporary folder
+                pass
+        return tempfile.mkdtemp(prefix="newsguide-templates-")
 
     def summary(self) -> str:
         """How many pages this build took as kept, and how many it made, for the build's log."""
