@@ -85,7 +85,10 @@ PARAGRAPH_SENTENCES = 3
 #: The evidence of a sentence on a theme because every other sentence of its paragraph is.
 PARAGRAPH_CUE = "the rest of its paragraph"
 
-_NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d+)"
+_NUMBER_WORD = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|\d+)"
+)
 _PAST_COURSE = re.compile(
     r"\b(?P<cue>first\b[^.;:]{0,80}?\b(?:in|since|for)\s+(?:(?:more\s+than|nearly|almost|some|about|over|roughly|"
     rf"at\s+least)\s+)?{_NUMBER_WORD}(?:[\s-]+and[\s-]+a[\s-]+half)?\s+(?:years?|decades?)"
