@@ -24,11 +24,20 @@ The design, in four rules a contributor can predict:
    also takes the sentences that tell the past course of a relationship by
    their form: a year at least `PAST_YEARS` before the article's date ("the
    1965 treaty", "since 2013"), "the first … in six years", "years ago",
-   "for years", "last held" (the evidence is those words). And a weak hint, a score of at
+   "for years", "last held" (the evidence is those words). A theme whose file
+   says `cues: [statecraft]` takes the sentences in which a government acts
+   toward another: a capital, country or office (a ministry, officials, a
+   leader) that urges, protests, pledges, warns, welcomes or calls on, in one
+   clause (the evidence is "Tokyo … protested"). And a weak hint, a score of at
    least half the threshold, is enough when a sentence next to it in the same
    paragraph is on that theme by its own score: neighbouring sentences share a
    subject, so "Beijing did not see it that way" after a sentence on
-   geopolitics is on geopolitics too.
+   geopolitics is on geopolitics too. It is also enough, for a theme whose
+   file says `cues: [headline]`, when the article's title and standfirst are
+   on that theme: the headline says what the whole article is about. A
+   sentence with no theme at all, in a paragraph of at least
+   `PARAGRAPH_SENTENCES` whose every other sentence is on a theme, shares it
+   (its evidence is `PARAGRAPH_CUE`).
 4. **Continuation.** A sentence with no theme of its own continues the
    previous sentence's subject when the text says so: when it opens (after an
    optional connective such as "Yet," or "And") with a demonstrative that
@@ -71,8 +80,15 @@ THRESHOLD = 1.0
 NEIGHBOUR_THRESHOLD = THRESHOLD / 2
 #: How many years before an article's date a year it names must be to tell of the past.
 PAST_YEARS = 2
+#: How many sentences a paragraph needs before a sentence of it takes the subject all the others share.
+PARAGRAPH_SENTENCES = 3
+#: The evidence of a sentence on a theme because every other sentence of its paragraph is.
+PARAGRAPH_CUE = "the rest of its paragraph"
 
-_NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|\d+)"
+_NUMBER_WORD = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred|\d+)"
+)
 _PAST_COURSE = re.compile(
     r"\b(?P<cue>first\b[^.;:]{0,80}?\b(?:in|since|for)\s+(?:(?:more\s+than|nearly|almost|some|about|over|roughly|"
     rf"at\s+least)\s+)?{_NUMBER_WORD}(?:[\s-]+and[\s-]+a[\s-]+half)?\s+(?:years?|decades?)"
@@ -98,6 +114,29 @@ _OPENING_CUE = re.compile(
 _INNER_CUE = re.compile(
     r"\b(?P<cue>(?:a|the)\s+similar\s+[\w-]+|similarly|likewise|"
     r"the\s+same\s+(?:pattern|trend|is\s+true|applies|goes|holds)|as\s+well|also)\b",
+    re.IGNORECASE,
+)
+#: Who acts for a state: a capital or country standing for its government, or an office that speaks for one.
+_STATE = (
+    r"(?:Beijing|Tokyo|Seoul|Washington|Pyongyang|Moscow|Taipei|China|Japan|(?:South\s+|North\s+)?Korea"
+    r"|the\s+United\s+States|the\s+U\.?S\.?|Russia|Taiwan)"
+)
+_ACTOR = (
+    rf"(?:{_STATE}|governments?|administration|ministry|ministries|ministers?|officials|president|premier"
+    r"|prime\s+minister|spokes(?:man|woman|person)|diplomats?|embassy|ambassador|envoy|leaders?|cabinet"
+    r"|(?:both|the\s+two|the\s+three|all)\s+sides|the\s+(?:two|three)\s+(?:governments|countries|nations))"
+)
+#: What a state does toward another: protests, demands, pledges, warnings, welcomes.
+_STANCE = (
+    r"(?:urge[sd]?|urging|pledged|vow(?:s|ed)|protest(?:s|ed)|lodged|summon(?:s|ed)|condemn(?:s|ed)"
+    r"|critici[sz](?:es|ed)|denounce[sd]|accuse[sd]|demand(?:s|ed)|warn(?:s|ed)|reject(?:s|ed)|welcome[sd]"
+    r"|hail(?:s|ed)|insist(?:s|ed)|retaliat(?:es|ed)|den(?:ies|ied)|respond(?:s|ed)?\s+firmly"
+    r"|expressed\s+(?:\w+\s+)?(?:concern|regret|opposition|dissatisfaction|displeasure|hope|support)"
+    r"|called\s+(?:on|for|the|it|this|that|them|its|their)|asked|held\s+talks|sid(?:es|ed|ing)\s+with)"
+)
+_STATECRAFT = re.compile(
+    rf"(?<!\bin\s)(?<!south\s)(?<!north\s)\b(?P<actor>{_ACTOR})(?:['’]s)?\b(?:[^.;:!?]{{0,60}}?\s)??(?P<verb>{_STANCE})\b"
+    rf"|(?<!\bin\s)(?<!south\s)(?<!north\s)\b(?P<actor2>{_STATE})\s+(?:has\s+|had\s+)?(?P<verb2>called)\b",
     re.IGNORECASE,
 )
 _SEPARATOR = r"[\s\-‐‑–]+"
@@ -367,6 +406,13 @@ def sentence_scores(
             for theme in past:
                 weights.setdefault(theme, {})[" past"] = THRESHOLD
                 evidence.setdefault(theme, {}).setdefault(cue.casefold(), cue)
+    statecraft = vocabulary.cued("statecraft")
+    if statecraft:
+        cue = statecraft_cue(text)
+        if cue:
+            for theme in statecraft:
+                weights.setdefault(theme, {})[" statecraft"] = THRESHOLD
+                evidence.setdefault(theme, {}).setdefault(cue.casefold(), cue)
     matches = [
         ThemeMatch(theme, tuple(evidence[theme].values()), sum(terms.values())) for theme, terms in weights.items()
     ]
@@ -391,6 +437,23 @@ def past_cue(text: str, year: int | None = None) -> str:
     return ""
 
 
+def statecraft_cue(text: str) -> str:
+    """The words by which a sentence shows a government acting toward another, or "".
+
+    A capital, a country or an office that speaks for a state (a ministry,
+    officials, a leader) followed in the same clause by what states do to one
+    another (urged, protested, pledged, warned, welcomed, called on, …). A
+    place named after "in" is where something happened, not who acted. The
+    evidence is the actor and the verb, as written: "Tokyo … protested".
+    """
+    found = _STATECRAFT.search(text)
+    if not found:
+        return ""
+    actor = found.group("actor") or found.group("actor2")
+    verb = found.group("verb") or found.group("verb2")
+    return " … ".join(" ".join(part.split()) for part in (actor, verb))
+
+
 def continuation_cue(text: str) -> str:
     """The words by which a sentence says it continues the one before, or ""."""
     found = _OPENING_CUE.match(text) or _INNER_CUE.search(text)
@@ -404,13 +467,14 @@ def _classify_sentences(
     previous: tuple[ThemeMatch, ...] = ()
     paragraphs = []
     year = article.date.year if article.date else None
+    headline = headline_themes(article, vocabulary, order)
     for paragraph in article.body:
         classified = []
         scores = [sentence_scores(s.text, vocabulary, order, year) for s in paragraph.sentences]
         own = [{m.theme for m in found if m.score >= THRESHOLD} for found in scores]
         for index, sentence in enumerate(paragraph.sentences):
             near = own[index - 1] if index else set()
-            near = near | (own[index + 1] if index + 1 < len(own) else set())
+            near = near | (own[index + 1] if index + 1 < len(own) else set()) | headline
             cue = "" if own[index] else continuation_cue(sentence.text)
             if cue:  # it says it continues the sentence before: its strongest themes, not its own weak hints
                 top = max((m.score for m in previous), default=0.0)
@@ -420,11 +484,29 @@ def _classify_sentences(
                     m
                     for m in scores[index]
                     if m.score >= THRESHOLD or (m.score >= NEIGHBOUR_THRESHOLD and m.theme in near)
-                )
+                ) or _paragraph_subject(own, index, order)
             classified.append(ClassifiedSentence(sentence, matches))
             previous = matches
         paragraphs.append(classified)
     return paragraphs
+
+
+def headline_themes(article: Article, vocabulary: Vocabulary, order: dict[str, int]) -> set[str]:
+    """The themes taking the `headline` cue that the article's title and standfirst reach on their own words."""
+    cued = set(vocabulary.cued("headline"))
+    if not cued:
+        return set()
+    headline = f"{article.title}. {article.standfirst}"
+    return {m.theme for m in classify_sentence(headline, vocabulary, order) if m.theme in cued}
+
+
+def _paragraph_subject(own: list[set[str]], index: int, order: dict[str, int]) -> tuple[ThemeMatch, ...]:
+    # A sentence with nothing of its own shares the themes every other sentence of its paragraph is on.
+    others = [themes for number, themes in enumerate(own) if number != index]
+    if len(others) < PARAGRAPH_SENTENCES - 1:
+        return ()
+    shared = set.intersection(*others)
+    return tuple(ThemeMatch(theme, (PARAGRAPH_CUE,), 0.0, True) for theme in sorted(shared, key=order.__getitem__))
 
 
 def _check_overrides(

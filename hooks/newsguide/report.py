@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from .cache import Cache
-from .classify import Passage
+from .classify import PARAGRAPH_CUE, Passage
 from .corpus import Corpus, load_corpus
 from .glossary import GLOSSARY_DIR, Term
 from .model import Article
@@ -319,8 +319,11 @@ def _evidence(passage: Passage, theme: str) -> str:
         if (match := sentence.match(theme)) is not None and match.continued
         for cue in match.evidence
     ]
+    quoted = ", ".join(f'"{_text(cue)}"' for cue in dict.fromkeys(cues) if cue != PARAGRAPH_CUE)
+    if quoted:
+        return "continuing the sentence before: " + quoted
     if cues:
-        return "continuing the sentence before: " + ", ".join(f'"{_text(cue)}"' for cue in dict.fromkeys(cues))
+        return "sharing the subject of the rest of its paragraph"
     return "no words of its own"
 
 

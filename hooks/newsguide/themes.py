@@ -45,6 +45,9 @@ THEME_FIELDS = {
 CUES = {
     "past": "the past course of a relationship: a year long before the article's date, "
     "'since 2013', 'the first … in six years', 'years ago', 'last held'",
+    "statecraft": "a government acting toward another: a capital, country or office that urges, protests, "
+    "pledges, warns, welcomes, demands or calls on ('Tokyo protested', 'the ministry called on')",
+    "headline": "a weak hint is enough in an article whose title and standfirst are on the theme",
 }
 #: Material page settings a theme file may also carry; they are passed to its page.
 PAGE_FIELDS = {"hide", "icon", "status", "subtitle"}
