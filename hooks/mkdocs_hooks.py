@@ -66,6 +66,7 @@ class _KeptPage(Page):
         self.content, self.toc, self._title_from_render = kept.content, kept.toc, kept.title
         self.present_anchor_ids = set(kept.anchors)
         self.links_to_anchors = {files.get_file_from_path(path): dict(to) for path, to in kept.links.items()}  # type: ignore[misc]
+        _Build.pages.make_calls(self, kept)  # e.g. the API objects' anchors, registered with autorefs
 
 
 # MkDocs events ---------------------------------------------------------------
@@ -86,30 +87,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Run the engine; add every generated page as a virtual file, the data files, and its Markdown extension."""
-    root = Path(config.config_file_path).parent
+    root, docs, engine = Path(config.config_file_path).parent, _docs(config), _loaded()
     adapter = Path(__file__).resolve().relative_to(root.resolve()).as_posix()
-    engine = _Build.engine
-    site = _Build.site = engine.build_site(  # type: ignore[union-attr]
-        root, _source_base(config), _Build.cache, adapter, config.site_url or "", config.site_name
-    )
+    base = engine.source_base(config.repo_url or "", config.edit_uri or "", docs)
+    site = _Build.site = engine.build_site(root, base, _Build.cache, adapter, config.site_url or "", config.site_name)
     config.markdown_extensions.append(site.links)
+    if "mkdocstrings" in config.plugins:  # API pages may be kept: record their anchors, write the handler's CSS
+        _Build.pages.record(config.plugins["autorefs"], "register_anchor")
+        config.plugins["mkdocstrings"].handlers.get_handler("python")  # type: ignore[attr-defined]
     log.debug("newsguide: %d analyses kept, %d computed", site.kept, site.computed)
     if _Build.serving:
         config.extra["newsguide_problems"] = [str(problem) for problem in site.problems]
     for problem in site.problems:
         log.warning(str(problem))
-        _remove(files, _docs_path(problem.path, config))  # never published raw; a page it still gives comes next
+        _remove(files, engine.docs_path(problem.path, docs))  # never published raw; a page it still gives comes next
     for note in site.notes:
         log.info(str(note))
-    for replaced in {path for page in site.pages for path in (page.path, _docs_path(page.source, config))}:
+    for replaced in {path for page in site.pages for path in (page.path, engine.docs_path(page.source, docs))}:
         _remove(files, replaced)  # before any page is added: a file may give several pages
     for page in site.pages:
         file = File.generated(config, page.path, content=page.markdown)
-        file.edit_uri = _edit_uri(page.source, config) if page.source else None
+        file.edit_uri = engine.edit_path(page.source, docs) if page.source else None
         files.append(file)
     for path, content in site.data.items():
         files.append(File.generated(config, path, content=content))
-    settings = engine.files_digest(config.config_file_path, __file__)  # type: ignore[union-attr]
+    settings = engine.files_digest(config.config_file_path, __file__)
     _Build.pages.start(_Build.version, settings, site.links_signature, [(f.src_uri, f.dest_uri) for f in files])
     return files
 
@@ -199,6 +201,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 # Helpers ---------------------------------------------------------------------
 
 
+def _loaded() -> Any:
+    # The engine `on_config` loaded.
+    assert _Build.engine is not None, "on_config loads the engine"
+    return _Build.engine
+
+
 def _engine(root: Path) -> ModuleType:
     # The engine's `site` module; imported anew, with a new cache, when a file of the engine changed.
     version = sys.modules["newsguide.version"].engine_version(_ENGINE) if "newsguide.version" in sys.modules else ""
@@ -222,10 +230,9 @@ def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:
     return index.entries if index is not None else []
 
 
-def _source_base(config: MkDocsConfig) -> str:
-    # Where a file of the repository is shown: `<repo_url>/blob/main/` for `edit_uri: edit/main/docs/`.
-    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
-    return str(_Build.engine.source_base(config.repo_url or "", config.edit_uri or "", docs))  # type: ignore[union-attr]
+def _docs(config: MkDocsConfig) -> str:
+    # The docs folder, relative to the project root (`docs`).
+    return Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
 
 
 def _remove(files: Files, path: str) -> None:
@@ -233,18 +240,3 @@ def _remove(files: Files, path: str) -> None:
     existing = files.get_file_from_path(path) if path else None
     if existing is not None:
         files.remove(existing)
-
-
-def _edit_uri(source: str, config: MkDocsConfig) -> str:
-    # The edit link of a generated page points at the contributor file it comes from.
-    inside = _docs_path(source, config)
-    if inside:
-        return inside
-    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
-    return "../" * (docs.count("/") + 1) + source
-
-
-def _docs_path(source: str, config: MkDocsConfig) -> str:
-    # A project-relative source file's path inside docs/, or "" when it lies outside.
-    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
-    return source[len(docs) + 1 :] if source.startswith(docs + "/") else ""

@@ -27,8 +27,10 @@ import functools
 import hashlib
 import importlib.metadata
 import json
+import re
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,8 +40,12 @@ from .navigation import outline
 
 #: Written with every entry: an entry of another layout is not used.
 _LAYOUT = "newsguide-page-1"
-#: Markdown that reads other files while it is converted (mkdocstrings, pymdownx.snippets).
-_READS_FILES = ("\n::: ", "--8<--")
+#: Markdown that includes another file while it is converted (pymdownx.snippets).
+_SNIPPET = "--8<--"
+#: mkdocstrings blocks (`::: identifier`), which read the Python files they document.
+_API_BLOCK = re.compile(r"^::: *(\S+)", re.MULTILINE)
+#: The Python code whose files every key holds (the engine by its version, the adapter by its bytes).
+_KEYED_CODE = re.compile(r"(newsguide|mkdocs_hooks)(\..+)?")
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,8 @@ class Converted:
         title: The title found in the HTML (its first heading), if any.
         anchors: The ids of the HTML's elements.
         links: Links to other pages' anchors: the target's source path → anchor → link.
+        calls: The recorded calls the conversion made (see `PageCache.record`):
+            name, arguments after the page, keyword arguments.
     """
 
     content: str
@@ -59,6 +67,7 @@ class Converted:
     title: str | None
     anchors: frozenset[str]
     links: dict[str, dict[str, str]]
+    calls: tuple[tuple[str, tuple[Any, ...], dict[str, Any]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,8 +108,12 @@ def packages_digest() -> str:
 
 
 def reads_files(markdown: str) -> bool:
-    """Whether converting this Markdown reads other files, so that its result cannot be kept by its text alone."""
-    return any(marker in markdown for marker in _READS_FILES) or markdown.startswith("::: ")
+    """Whether converting this Markdown reads files no key holds, so that its result cannot be kept.
+
+    A snippet includes any file. An API block reads the Python files it
+    documents: those of the engine and the adapter are in every key, others not.
+    """
+    return _SNIPPET in markdown or any(not _KEYED_CODE.fullmatch(name) for name in _API_BLOCK.findall(markdown))
 
 
 class PageCache:
@@ -124,6 +137,9 @@ class PageCache:
         self._conversion = ""
         self._keys: dict[str, str] = {}
         self._indexed = 0  # how many search entries the pages made so far this build gave
+        self._converting: str | None = None  # the page being converted, whose calls are recorded
+        self._calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        self._recorded: dict[str, Callable[..., Any]] = {}
 
     def start(self, *inputs: object) -> None:
         """Begin a build whose conversions depend on these inputs (and on the installed packages)."""
@@ -136,14 +152,39 @@ class PageCache:
         if reads_files(markdown):
             return None
         key = self._keys[path] = digest(self._conversion, path, url, markdown)
-        return self.converted.get(key)
+        kept = self.converted.get(key)
+        self._converting, self._calls = (None if kept else path), []
+        return kept
 
     def keep_converted(self, path: str, html: str, page: Any) -> None:
         """Keep what converting a page's Markdown just gave, if `converted_for` gave it a key."""
+        calls, self._converting, self._calls = tuple(self._calls), None, []
         if (key := self._keys.pop(path, None)) is not None:
             links = {file.src_uri: dict(to) for file, to in (page.links_to_anchors or {}).items()}
             anchors = frozenset(page.present_anchor_ids or ())
-            self.converted.put(key, Converted(html, page.toc, page._title_from_render, anchors, links))
+            self.converted.put(key, Converted(html, page.toc, page._title_from_render, anchors, links, calls))
+
+    def record(self, target: Any, name: str) -> None:
+        """Record the calls to `target.<name>(page, …)` that converting a page makes, for `make_calls`.
+
+        A converter may tell others about a page as it converts it (mkdocstrings
+        registers each API object's anchor with autorefs, so that links to it
+        resolve); a kept page is not converted, so its calls are made again.
+        """
+        original = self._recorded[name] = getattr(target, name)
+
+        def recorded(page: Any, *args: Any, **kwargs: Any) -> Any:
+            if self._converting is not None:
+                self._calls.append((name, args, kwargs))
+            return original(page, *args, **kwargs)
+
+        setattr(target, name, recorded)
+
+    def make_calls(self, page: Any, kept: Converted) -> None:
+        """Make again, for a kept page, the recorded calls its conversion made."""
+        for name, args, kwargs in kept.calls:
+            if name in self._recorded:
+                self._recorded[name](page, *args, **kwargs)
 
     def rendered_for(self, page: Any, shared: object, held: object) -> Rendered | None:
         """The whole page an earlier build made of this page's HTML, metadata, headings and place, if any.

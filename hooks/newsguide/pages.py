@@ -186,3 +186,23 @@ def source_base(repo_url: str, edit_uri: str, docs_dir: str = "docs") -> str:
     if "edit" in parts:  # GitHub's `edit/main/`, GitLab's `-/edit/main/`
         parts[parts.index("edit")] = "blob"
     return repo_url.rstrip("/") + "/" + "/".join(parts) + "/"
+
+
+def docs_path(source: str, docs_dir: str = "docs") -> str:
+    """A file's path inside the docs folder, given its path from the project root; "" when it lies outside.
+
+    Args:
+        source: The file's path from the project root, e.g. `docs/glossary/rcep.md`.
+        docs_dir: The docs folder relative to the project root.
+    """
+    return source[len(docs_dir) + 1 :] if source.startswith(docs_dir + "/") else ""
+
+
+def edit_path(source: str, docs_dir: str = "docs") -> str:
+    """Where a generated page's edit link points, relative to the docs folder: the contributor file it comes from.
+
+    Args:
+        source: The contributor file's path from the project root (a seed, a term file, …).
+        docs_dir: The docs folder relative to the project root.
+    """
+    return docs_path(source, docs_dir) or "../" * (docs_dir.count("/") + 1) + source

@@ -22,7 +22,7 @@ from .markup import text
 from .meta import page_description
 from .navigation import arrange, outline
 from .page_cache import PageCache, digest, files_digest
-from .pages import Page, build_pages, source_base, unlisted
+from .pages import Page, build_pages, docs_path, edit_path, source_base, unlisted
 from .problems import Problem
 from .reference import reference_pages
 from .term_links import TermLinks
@@ -38,6 +38,8 @@ __all__ = [
     "arrange",
     "build_site",
     "digest",
+    "docs_path",
+    "edit_path",
     "files_digest",
     "hold",
     "is_quotation",
