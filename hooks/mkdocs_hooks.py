@@ -12,6 +12,7 @@ to the engine and MkDocs' objects back, in one pass:
   registered (MkDocs reads the list of extensions for each page it renders).
 * The page events fill in embedded blocks, and hold the engine's raw HTML out
   of Markdown and put it back afterwards (`newsguide.verbatim`).
+* `on_post_build` splits Material's search index into shards (`newsguide.search_shards`).
 """
 
 from __future__ import annotations
@@ -150,6 +151,12 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _Build.engine is not None:
         output = _Build.engine.restore(output, _Build.held.pop(page.file.src_uri, {}))
     return output if 'class="doc doc-' in (page.content or "") else _MKDOCSTRINGS_CSS.sub("", output, count=1)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Split Material's search index into a core and shards that a query fetches (`newsguide.search_shards`)."""
+    if _Build.engine is not None and _Build.site is not None:
+        _Build.engine.shard_search_index(Path(config.site_dir), _Build.site.unlisted)
 
 
 # Helpers ---------------------------------------------------------------------

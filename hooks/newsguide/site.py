@@ -23,6 +23,7 @@ from .navigation import nav_rank, section_order
 from .pages import Page, build_pages, source_base, unlisted
 from .problems import Problem
 from .reference import reference_pages
+from .search_shards import shard_search_index
 from .term_links import TermLinks
 from .verbatim import anchor_ids, hold, is_quotation, restore
 
@@ -39,6 +40,7 @@ __all__ = [
     "page_description",
     "restore",
     "section_order",
+    "shard_search_index",
     "source_base",
     "text",
 ]
