@@ -15,6 +15,7 @@ to the engine and MkDocs' objects back, in one pass:
 * A page whose inputs are those of an earlier build is not made again: its
   converted Markdown and its whole HTML are taken from `newsguide.page_cache`
   (`_KeptPage`, and the template `newsguide-kept.html`).
+* `on_post_build` splits Material's search index into shards (`newsguide.search_shards`).
 """
 
 from __future__ import annotations
@@ -192,8 +193,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Forget the kept pages this build did not use."""
-    if _Build.pages is not None:
+    """Split Material's search index into a core and shards a query fetches; forget the pages not kept this time."""
+    if _Build.engine is not None and _Build.site is not None:
+        _Build.engine.shard_search_index(Path(config.site_dir), _Build.site.unlisted)
         log.debug("newsguide: pages kept: %s", _Build.pages.summary())
         _Build.pages.prune()
 

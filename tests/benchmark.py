@@ -68,6 +68,8 @@ MAX_SCALE_RSS_MIB = 3 * 1024
 MAX_SITE_BYTES = 1024**3  # GitHub Pages publishes sites up to 1 GB
 MAX_PAGE_BYTES = 300 * 1024
 MAX_PAGE_ELEMENTS = 3000
+MAX_SEARCH_BYTES = 1_500_000  # fetched from opening the home page to the results of a term query, decoded
+SEARCH_QUERY = "RCEP"
 
 _FIRST_NAMES = ["Wang", "Kim", "Sato", "Lee", "Park", "Tanaka", "Chen", "Suzuki", "Zhang", "Choi"]
 _HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
@@ -333,6 +335,7 @@ class Scale:
     largest: tuple[int, str]
     most_elements: tuple[int, str]
     over: int
+    search: dict[str, int] | None = None
 
     def report(self) -> list[str]:
         """The figures and each target's verdict, as lines."""
@@ -347,6 +350,20 @@ class Scale:
             f"{self.most_elements[0]} ({self.most_elements[1]})",
             f"  pages over {MAX_PAGE_BYTES // 1024} KiB or {MAX_PAGE_ELEMENTS} elements: {self.over} "
             f"{_verdict(not self.over)}",
+            *self._search_report(),
+        ]
+
+    def _search_report(self) -> list[str]:
+        # Bytes from opening the home page to the results of a term query, as Chromium fetched them.
+        if self.search is None:
+            return ["  search: not measured (no Chromium)"]
+        total, sent, searching = self.search["size"], self.search["sent"] / 1000, self.search["search"] / 1000
+        verdict = _verdict(total <= MAX_SEARCH_BYTES)
+        return [
+            f"  home to results of {SEARCH_QUERY!r}: {total / 1000:.0f} kB decoded ({sent:.0f} kB sent, "
+            f"{self.search['requests']} requests) <= {MAX_SEARCH_BYTES / 1000:.0f} kB {verdict}",
+            f"    of which search (index core, workers, word buckets, pages): {searching:.0f} kB; "
+            f"Material's sitemap.xml (instant navigation): {self.search['sitemap'] / 1000:.0f} kB",
         ]
 
 
@@ -368,8 +385,41 @@ def measure_scale(size: int, sentences: list[str], folder: Path) -> Scale:
             pages += 1
             largest, most = max(largest, (len(html), name)), max(most, (elements, name))
             over += len(html) > MAX_PAGE_BYTES or elements > MAX_PAGE_ELEMENTS
+    search = search_bytes(site)
     shutil.rmtree(site, ignore_errors=True)
-    return Scale(size, seconds, rss, total, pages, largest, most, over)
+    return Scale(size, seconds, rss, total, pages, largest, most, over, search)
+
+
+def search_bytes(site: Path, query: str = SEARCH_QUERY) -> dict[str, int] | None:
+    """What Chromium fetches from opening the built site's home page to the results of `query`; None without Chromium.
+
+    Returns:
+        Bytes decoded (`size`) and sent (`sent`, gzip as GitHub Pages), the
+        number of requests, and the decoded bytes of search's own files
+        (`search`) and of `sitemap.xml` (`sitemap`).
+    """
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, Served, bytes_to_results, chromium_path, serve
+
+    path = chromium_path()
+    if not path:
+        return None
+    served: list[Served] = []
+    with serve(site, served) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+        try:
+            got = bytes_to_results(browser, url, served, query)
+        finally:
+            browser.close()
+    searching = [s for s in got if "/search/" in s.path or "/workers/" in s.path]
+    return {
+        "size": sum(s.size for s in got),
+        "sent": sum(s.sent for s in got),
+        "requests": len(got),
+        "search": sum(s.size for s in searching),
+        "sitemap": sum(s.size for s in got if s.path.endswith("sitemap.xml")),
+    }
 
 
 def edited_builds(project: Path, articles: list[SyntheticArticle], runs: int) -> tuple[float, bool]:

@@ -13,13 +13,14 @@ import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import BinaryIO
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 #: The sub-path the site is served under, as on GitHub Pages.
 BASE_PATH = "/readers-guide/"
@@ -55,9 +56,19 @@ def require_chromium() -> str:
 _COMPRESSIBLE = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map"}
 
 
+@dataclass(frozen=True)
+class Served:
+    """One response of the test server: the path asked for, the file's size and the bytes sent (gzip or not)."""
+
+    path: str
+    size: int
+    sent: int
+
+
 class _SubPathHandler(SimpleHTTPRequestHandler):
     # Serve the site under BASE_PATH; anything else, or a missing file, gets the site's 404 page.
     site: Path
+    served: list[Served] | None = None
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -66,12 +77,19 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         file = Path(self.translate_path(self.path))
         if not path.startswith(BASE_PATH) or not file.exists():
-            return self._not_found()
+            return self._record(path + " (404)", self.site / "404.html", self._not_found())
         if file.is_dir() and path.endswith("/"):
             file = file / "index.html"
         if file.suffix in _COMPRESSIBLE and file.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
-            return self._gzipped(file)
-        return super().send_head()
+            return self._record(path, file, self._gzipped(file))
+        return self._record(path, file, super().send_head())
+
+    def _record(self, path: str, file: Path, body: BinaryIO | None) -> BinaryIO | None:
+        # Note what was sent, for tests that count the bytes a reader's browser fetches.
+        if self.served is not None and body is not None and file.is_file():
+            sent = len(body.getvalue()) if isinstance(body, io.BytesIO) else file.stat().st_size
+            self.served.append(Served(path, file.stat().st_size, sent))
+        return body
 
     def _gzipped(self, file: Path) -> BinaryIO:
         # Text compressed as GitHub Pages sends it, so page weight and timings are measured as readers get them.
@@ -99,9 +117,9 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1 under BASE_PATH; yields the base URL."""
-    handler = type("Handler", (_SubPathHandler,), {"site": site})
+def serve(site: Path, served: list[Served] | None = None) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 under BASE_PATH; yields the base URL. Each response is added to `served`."""
+    handler = type("Handler", (_SubPathHandler,), {"site": site, "served": served})
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -135,3 +153,22 @@ def run_search(page: Page, query: str) -> None:
             break
         last = shown
         page.wait_for_timeout(100)
+
+
+def bytes_to_results(browser: Browser, base_url: str, served: list[Served], query: str) -> list[Served]:
+    """What a reader's browser fetches, from opening the home page to the results of a query typed in search.
+
+    A fresh browser context (nothing cached) opens the home page, waits for the
+    search prompt, types the query key by key and waits for the answer to the
+    whole query (`run_search`); `served` is the list the server (`serve`) fills.
+    """
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        served.clear()
+        page.goto(base_url)
+        run_search(page, query)
+        page.wait_for_load_state("networkidle")
+        return list(served)
+    finally:
+        context.close()

@@ -20,6 +20,8 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
+from newsguide.search_shards import all_documents
+
 ROOT = Path(__file__).resolve().parent.parent
 #: The fixture corpus: a project folder holding `seeds/`, `docs/glossary/` and `docs/themes/` only.
 CORPUS = ROOT / "tests" / "fixtures" / "corpus"
@@ -60,9 +62,8 @@ class Build:
         return glossary  # type: ignore[no-any-return]
 
     def search_index(self) -> dict[str, object]:
-        """The search index Material's search plugin wrote."""
-        data: dict[str, object] = json.loads((self.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-        return data
+        """The search index Material's search plugin wrote: its core and every sharded page's documents, as one."""
+        return all_documents(self.site)
 
 
 def make_project(tmp: Path, seeds: dict[str, bytes | str] | None = None, *, keep_seeds: bool = True) -> Path:

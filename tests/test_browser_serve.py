@@ -1,7 +1,8 @@
-"""Under `mkdocs serve`, a contributor sees the build's problems on the page too, until they are fixed."""
+"""Under `mkdocs serve`, a contributor sees the build's problems on the page too, until they are fixed; search works."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -68,6 +69,41 @@ def test_serve_shows_a_broken_term_in_a_banner_until_it_is_fixed(tmp_path: Path,
         assert page.locator(".ng-build-problems").count() == 0, "the banner stayed after the fix"
         page.goto(url + "glossary/odd-gadget/")
         expect(page.locator("h1")).to_have_text("Odd gadget")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_search_finds_sharded_articles_under_serve(tmp_path: Path, browser: Browser) -> None:
+    # `mkdocs serve` builds into its own folder: the index is split there too, and the worker fetches the shards.
+    project = make_project(tmp_path)
+    port = _free_port()
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**environment, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/readers-guide/"
+        _wait_for(url)
+        with urllib.request.urlopen(url + "search/search_index.json", timeout=10) as response:
+            core = json.load(response)
+        assert core["config"]["newsguide"]["pages"] > 0
+        assert not [doc for doc in core["docs"] if doc["location"].startswith("articles/china-japan")]
+        page = browser.new_page()
+        page.goto(url)
+        # Not `run_search`: the served page's live-reload request never lets the network go idle.
+        box = page.locator("input.md-search__input")
+        box.click()
+        expect(page.locator(".md-search-result__meta")).to_have_text("Type to start searching", timeout=30_000)
+        box.press_sequentially("40 million", delay=20)
+        article = page.locator(".md-search-result__item > a[href*='articles/china-japan-rok-trilateral-2025/']")
+        expect(article.first).to_be_attached(timeout=30_000)
+        links = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(link => link.href)")
+        assert any("articles/china-japan-rok-trilateral-2025/" in link for link in links), links
     finally:
         server.terminate()
         server.wait(timeout=30)

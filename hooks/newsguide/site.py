@@ -25,6 +25,7 @@ from .page_cache import PageCache, digest, files_digest
 from .pages import Page, build_pages, docs_path, edit_path, source_base, unlisted
 from .problems import Problem
 from .reference import reference_pages
+from .search_shards import shard_search_index
 from .term_links import TermLinks
 from .verbatim import anchor_ids, hold, is_quotation, restore
 
@@ -46,6 +47,7 @@ __all__ = [
     "outline",
     "page_description",
     "restore",
+    "shard_search_index",
     "source_base",
     "text",
 ]

@@ -1,0 +1,154 @@
+"""The search index split into a core and shards (`newsguide.search_shards`), on a fixture index and a built site."""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsguide.search_shards import (
+    BEST,
+    BUCKET_BYTES,
+    CONFIG_KEY,
+    STOP_WORDS,
+    _separator,
+    all_documents,
+    bucket_of,
+    index_words,
+    shard_search_index,
+    split_search_index,
+    word_key,
+)
+from tests.sitebuild import ROOT, Build
+
+SEPARATOR = re.search(r"separator: '(.*)'$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+SEPARATOR_TEXT = SEPARATOR.group(1).replace("''", "'") if SEPARATOR else r"\s+"
+CONFIG: dict[str, Any] = {
+    "lang": ["en"],
+    "separator": SEPARATOR_TEXT,
+    "pipeline": ["stopWordFilter"],
+    "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
+}
+WORDS = [
+    *("trilateral", "summit", "RCEP", "ASEAN+1", "low-carbon", "U.S.-China", "tariff"),
+    *("visa", "exchange", "youth", "Busan", "Tokyo", "Seoul"),
+]
+
+
+def _index(articles: int = 120) -> dict[str, Any]:
+    # A home page, a term page, a reference page and `articles` articles (each with a section), as Material writes them.
+    docs: list[dict[str, Any]] = [
+        {"location": "", "title": "Home", "text": "<p>Welcome</p>"},
+        {"location": "glossary/rcep/", "title": "RCEP", "text": "<p>The RCEP.</p>", "boost": 10},
+        {"location": "reference/figures/", "title": "figures", "text": "<code>extract_figures</code>", "boost": 0.1},
+    ]
+    for number in range(articles):
+        words = " ".join(WORDS[(number + k) % len(WORDS)] for k in range(4))
+        docs.append({"location": f"articles/a{number}/", "title": f"Article {number}", "text": f"<p>{words}</p>"})
+        text = f"<p>The {'unique' if number == articles - 1 else 'common'} {WORDS[number % len(WORDS)]}.</p>"
+        docs.append({"location": f"articles/a{number}/#more", "title": "More", "text": text})
+    docs.append({"location": "articles/a7/#late", "title": "Zanzibar 经济伙伴关系", "text": "<p>区域\u200b全面</p>"})
+    return {"config": CONFIG, "docs": docs}
+
+
+def _sharded(location: str) -> bool:
+    return location.startswith("articles/")
+
+
+def _members(entry: list[Any], pages: int) -> set[int]:
+    # The page ids of a word's entry, decoded as the worker decodes them.
+    best, every = entry
+    if isinstance(every, str):
+        bits = base64.b64decode(every)
+        found = {i for i in range(pages) if bits[i >> 3] >> (i & 7) & 1}
+    else:
+        found, total = set(), 0
+        for delta in every:
+            total += delta
+            found.add(total)
+    assert set(best) <= found and len(best) <= BEST
+    return found
+
+
+def test_core_keeps_what_ranks_first_and_shards_hold_the_rest() -> None:
+    split = split_search_index(_index(), _sharded)
+    assert [d["location"] for d in split.core["docs"]] == ["", "glossary/rcep/"]
+    assert split.core["config"][CONFIG_KEY]["pages"] == len(split.pages) == 121  # 120 articles, the reference page
+    for docs in split.pages:  # a page's own document first, then its sections, as Material groups them
+        page = docs[0]["location"]
+        assert "#" not in page and all(d["location"].split("#")[0] == page for d in docs)
+    moved = [d for docs in split.pages for d in docs]
+    assert len(moved) + len(split.core["docs"]) == len(_index()["docs"])
+
+
+def test_every_word_of_every_sharded_document_leads_to_its_page() -> None:
+    split = split_search_index(_index(), _sharded)
+    buckets, separator = split.buckets, _separator(SEPARATOR_TEXT)
+    for number, docs in enumerate(split.pages):
+        for doc in docs:
+            for field in ("title", "text"):
+                for word in index_words(doc[field], separator):
+                    entry = buckets[bucket_of(word_key(word), len(buckets))][word]
+                    assert number in _members(entry, len(split.pages)), (word, doc["location"])
+
+
+def test_words_are_as_lunr_indexes_them() -> None:
+    separator = _separator(SEPARATOR_TEXT)
+    html = '<p>The (RCEP) and ASEAN+1, U.S.-China “low-carbon” <a href="x">区域\u200b全面</a></p>'
+    words = list(index_words(html, separator))
+    assert words == ["rcep", "asean+1", "u.s.", "china", "low", "carbon", "区域", "全面"]
+    assert not STOP_WORDS & set(words)
+    assert word_key("rcep") == "rc" and word_key("区域全面") == "区域" and word_key("x") == "x"
+    assert word_key("😀x") == "😀"  # two UTF-16 code units, as JavaScript's slice(0, 2)
+
+
+def test_bucket_matches_the_worker() -> None:
+    # FNV-1a over UTF-16 code units, as newsguide-search.js computes it (values from Node, running the same expression).
+    worker = (ROOT / "hooks" / "templates" / "assets" / "javascripts" / "workers" / "newsguide-search.js").read_text()
+    assert "0x811c9dc5" in worker and "0x01000193" in worker
+    assert bucket_of("rc", 2**32) == 0x5E547EC2
+    assert bucket_of("区域", 2**32) == 0x6BF87C36
+
+
+def test_shards_stay_small_and_dense_words_are_bitmaps() -> None:
+    split = split_search_index(_index(2000), _sharded)
+    sizes = [len(json.dumps(bucket, ensure_ascii=False, separators=(",", ":"))) for bucket in split.buckets]
+    assert len(sizes) > 1 and sum(sizes) / len(sizes) <= BUCKET_BYTES
+    everywhere = split.buckets[bucket_of("co", len(split.buckets))]["common"]
+    assert isinstance(everywhere[1], str)  # in 1,999 of 2,001 pages: 251 bytes of bitmap, not 2,000 numbers
+    rare = split.buckets[bucket_of("un", len(split.buckets))]["unique"]
+    assert rare == [[2000], [2000]]  # page 0 is the reference page
+
+
+def test_shard_search_index_rewrites_a_built_index_once(tmp_path: Path) -> None:
+    search = tmp_path / "search"
+    search.mkdir()
+    (search / "search_index.json").write_text(json.dumps(_index()), encoding="utf-8")
+    split = shard_search_index(tmp_path, {f"articles/a{n}.md" for n in range(120)})
+    assert split is not None
+    assert shard_search_index(tmp_path, set()) is None  # already split
+    whole = all_documents(tmp_path)
+    assert sorted(d["location"] for d in whole["docs"]) == sorted(d["location"] for d in _index()["docs"])
+    assert len(list((search / "pages").iterdir())) == len(split.pages)
+    assert shard_search_index(tmp_path / "nothing", set()) is None
+
+
+@pytest.mark.parametrize("location", ["articles/a1/", "articles/a1.html", "articles/a1/index.html"])
+def test_sharded_pages_are_found_with_or_without_directory_urls(tmp_path: Path, location: str) -> None:
+    index = {"config": CONFIG, "docs": [{"location": location, "title": "A", "text": "x"}]}
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index), encoding="utf-8")
+    split = shard_search_index(tmp_path, {"articles/a1.md"})
+    assert split is not None and not split.core["docs"] and len(split.pages) == 1
+
+
+def test_built_site_keeps_a_small_core(site: Build) -> None:
+    core = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {d["location"].split("#")[0] for d in core["docs"]}
+    assert "glossary/rcep/" in pages and "" in pages
+    assert not any(p.startswith(("articles/china", "reference/")) for p in pages)
+    assert core["config"][CONFIG_KEY]["pages"] > 0
