@@ -193,9 +193,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Split Material's search index into a core and shards a query fetches; forget the pages not kept this time."""
+    """Split the search index and the sitemap, so that neither grows with the corpus; forget pages not kept."""
     if _Build.engine is not None and _Build.site is not None:
         _Build.engine.shard_search_index(Path(config.site_dir), _Build.site.unlisted)
+        _Build.engine.split_sitemap(Path(config.site_dir), _Build.site.unlisted, config.site_url or "")
         log.debug("newsguide: pages kept: %s", _Build.pages.summary())
         _Build.pages.prune()
 

@@ -151,3 +151,15 @@ def test_home_lists_the_newest_articles_and_links_to_all(large: Build) -> None:
     dates = re.findall(r'<span class="ng-date">([^<]+)</span>', index)
     years = [int(date.split()[-1]) for date in dates]
     assert years == sorted(years, reverse=True) and len(years) == 50
+
+
+def test_the_sitemap_stays_small_and_every_page_is_in_a_sitemap(large: Build) -> None:
+    # Material downloads sitemap.xml on a reader's first page: it lists what the navigation lists.
+    site, base = large.site, "https://trilateral-guide.github.io/readers-guide/"
+    assert (site / "sitemap.xml").stat().st_size < 100_000
+    listed = set()
+    for path in [site / "sitemap.xml", *sorted((site / "sitemaps").glob("*.xml"))]:
+        listed |= set(re.findall(r"<loc>([^<]*)</loc>", path.read_text(encoding="utf-8")))
+        assert f"Sitemap: {base}{path.relative_to(site).as_posix()}" in (site / "robots.txt").read_text()
+    pages = {base + url for url, _ in _pages(site) if url != "404.html"}
+    assert pages == listed

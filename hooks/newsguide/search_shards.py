@@ -45,6 +45,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .sitemaps import page_stem
+
 __all__ = [
     "BUCKET_BYTES",
     "PAGE_LIMIT",
@@ -118,8 +120,8 @@ def shard_search_index(site_dir: Path, sharded_sources: Collection[str]) -> Sear
     index = json.loads(path.read_text(encoding="utf-8"))
     if CONFIG_KEY in index.get("config", {}):
         return None
-    stems = {_stem(source.removesuffix(".md")) for source in sharded_sources}
-    split = split_search_index(index, lambda location: _stem(location) in stems)
+    stems = {page_stem(source.removesuffix(".md")) for source in sharded_sources}
+    split = split_search_index(index, lambda location: page_stem(location) in stems)
     for folder in (WORDS_DIR, PAGES_DIR):
         shutil.rmtree(search / folder, ignore_errors=True)
         (search / folder).mkdir()
@@ -231,12 +233,6 @@ def bucket_of(key: str, buckets: int) -> int:
 def _separator(pattern: str) -> re.Pattern[str]:
     # The separator as JavaScript reads it: `\b` between ASCII word characters only.
     return re.compile(pattern.replace(r"\b", _JS_WORD_BOUNDARY))
-
-
-def _stem(location: str) -> str:
-    # A page's address or source path without its ending: `articles/x/`, `articles/x.html`, `articles/x` agree.
-    stem = location.removesuffix(".html").rstrip("/").removesuffix("/index")
-    return "" if stem == "index" else stem
 
 
 def _page_words(docs: list[dict[str, Any]], separator: re.Pattern[str]) -> dict[str, float]:

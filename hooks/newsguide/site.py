@@ -26,6 +26,7 @@ from .pages import Page, build_pages, docs_path, edit_path, source_base, unliste
 from .problems import Problem
 from .reference import reference_pages
 from .search_shards import shard_search_index
+from .sitemaps import split_sitemap
 from .term_links import TermLinks
 from .verbatim import anchor_ids, hold, is_quotation, restore
 
@@ -49,6 +50,7 @@ __all__ = [
     "restore",
     "shard_search_index",
     "source_base",
+    "split_sitemap",
     "text",
 ]
 
