@@ -110,6 +110,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = engine.edit_path(page.source, docs) if page.source else None
         files.append(file)
+    site.pages.clear()  # MkDocs holds each page's Markdown now: one copy in memory, not two
     for path, content in site.data.items():
         files.append(File.generated(config, path, content=content))
     settings = engine.files_digest(config.config_file_path, __file__)
@@ -152,6 +153,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Put the held raw HTML back, but for quotations, which are kept from the search index until `on_post_page`."""
     if not isinstance(page, _KeptPage):
         _Build.pages.keep_converted(page.file.src_uri, html, page)
+    if page.file.generated_by:  # converted: its Markdown is not needed again (at 10,000 articles, gigabytes)
+        page.markdown, page.file.content_string = None, ""
     regions = _Build.held.get(page.file.src_uri, {})
     if not regions or _Build.engine is None:
         return html
