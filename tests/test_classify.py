@@ -284,3 +284,9 @@ def test_a_thing_named_again_is_on_the_theme_of_the_sentence_that_introduced_it(
     plain = Theme("past", "Past", "", past.vocabulary, "", "docs/themes/past.md")
     classification, _ = classify([article], [plain])
     assert [s.themes for s in classification.passages(article)[1].sentences] == [(), ()]
+
+
+def test_a_dateline_is_where_a_report_was_filed_not_a_theme(themes: list[Theme], vocabulary: Vocabulary) -> None:
+    assert _themes_of("TOKYO — Rain fell all day.", themes, vocabulary) == set()
+    assert _themes_of("NEW DELHI, July 27 — Rain fell all day.", themes, vocabulary) == set()
+    assert _themes_of("TOKYO — Both navies held drills near Taiwan.", themes, vocabulary) == {"security"}

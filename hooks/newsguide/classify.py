@@ -14,7 +14,8 @@ The design, in four rules a contributor can predict:
    listed as terms of their own. A term matches whole words only: it must not
    start or end inside a word, while a hyphen or apostrophe ends a word
    ("trade" is found in "trade-related" and "Trump" in "Trump’s"). A term may
-   belong to several themes ("economic coercion").
+   belong to several themes ("economic coercion"). A dateline opening a
+   sentence ("BEIJING —") says where a report was filed and is not scanned.
 2. **Scores and threshold.** A sentence's score for a theme is the sum of the
    weights of the distinct terms of that theme found in it (a term repeated
    counts once). The theme is assigned when the score reaches `THRESHOLD`
@@ -149,6 +150,8 @@ _STATECRAFT = re.compile(
 _SEPARATOR = r"[\s\-‐‑–]+"
 #: The -ise/-ize spellings that are the same word ("normalisation", "normalization").
 _ISE = re.compile(r"i[sz](?=ation|e$|e\b|ed\b|ing\b|es\b)")
+#: A dateline opening a report ("BEIJING —", "NEW DELHI, Nov. 3 —"): where it was filed, on no theme.
+_DATELINE = re.compile(r"^\W*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^—–\n]{0,30})?\s+[—–-]+\s+")
 #: The nouns by which an article names again something it introduced: a plan, a deal, a ruling, the women.
 #: Each spelling maps to one key, so that "the rulings" points back to "a ruling".
 REFERENTS = {
@@ -453,6 +456,7 @@ def sentence_scores(
         year: The year of the article's date, if known (for the `past` cue).
         cues: False to count the vocabulary alone, without the `past` and `statecraft` cues.
     """
+    text = _DATELINE.sub("", text)
     weights: dict[str, dict[str, float]] = {}
     evidence: dict[str, dict[str, str]] = {}
     for words, term, term_weights in vocabulary.scan(text):
