@@ -261,3 +261,32 @@ def test_a_weak_hint_counts_beside_a_sentence_on_the_theme() -> None:
     first, second = classification.passages(article)
     assert [s.themes for s in first.sentences] == [("geo",), ("geo",)]
     assert [s.themes for s in second.sentences] == [()]  # alone in its paragraph, the hint is not enough
+
+
+def test_a_thing_named_again_is_on_the_theme_of_the_sentence_that_introduced_it() -> None:
+    past = Theme(
+        "past", "Past", "", (Term("forced labour"), Term("compensate")), "", "docs/themes/past.md", cues=("reference",)
+    )
+    trade = Theme("trade", "Trade", "", (Term("trade"),), "", "docs/themes/trade.md", cues=("reference",))
+    text = (
+        "Seoul moves on labour\n\nSeoul unveiled a plan to compensate victims of forced labour.\n\n"
+        "At home, Yoon's plan faces resistance. The ruling party backs it.\n\n"
+        "Trade talks set a plan of their own. Officials praised the plan."
+    )
+    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], [past, trade])
+    _, second, third = classification.passages(article)
+    assert [s.themes for s in second.sentences] == [("past",), ()]  # "the ruling party" is no ruling
+    match = second.sentences[0].match("past")
+    assert match is not None and match.evidence == ("Yoon's plan",)
+    # A plan introduced by a sentence on trade is the one "the plan" now points back to.
+    assert [s.themes for s in third.sentences] == [("trade",), ("trade",)]
+    plain = Theme("past", "Past", "", past.vocabulary, "", "docs/themes/past.md")
+    classification, _ = classify([article], [plain])
+    assert [s.themes for s in classification.passages(article)[1].sentences] == [(), ()]
+
+
+def test_a_dateline_is_where_a_report_was_filed_not_a_theme(themes: list[Theme], vocabulary: Vocabulary) -> None:
+    assert _themes_of("TOKYO — Rain fell all day.", themes, vocabulary) == set()
+    assert _themes_of("NEW DELHI, July 27 — Rain fell all day.", themes, vocabulary) == set()
+    assert _themes_of("TOKYO — Both navies held drills near Taiwan.", themes, vocabulary) == {"security"}

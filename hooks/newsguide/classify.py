@@ -14,7 +14,8 @@ The design, in four rules a contributor can predict:
    listed as terms of their own. A term matches whole words only: it must not
    start or end inside a word, while a hyphen or apostrophe ends a word
    ("trade" is found in "trade-related" and "Trump" in "Trump’s"). A term may
-   belong to several themes ("economic coercion").
+   belong to several themes ("economic coercion"). A dateline opening a
+   sentence ("BEIJING —") says where a report was filed and is not scanned.
 2. **Scores and threshold.** A sentence's score for a theme is the sum of the
    weights of the distinct terms of that theme found in it (a term repeated
    counts once). The theme is assigned when the score reaches `THRESHOLD`
@@ -37,7 +38,14 @@ The design, in four rules a contributor can predict:
    on that theme: the headline says what the whole article is about. A
    sentence with no theme at all, in a paragraph of at least
    `PARAGRAPH_SENTENCES` whose every other sentence is on a theme, shares it
-   (its evidence is `PARAGRAPH_CUE`).
+   (its evidence is `PARAGRAPH_CUE`). A theme whose file says
+   `cues: [reference]` also takes a sentence that names again, with "the" or
+   a possessive, a thing an earlier sentence introduced ("the plan", "the
+   ruling", "the women", "Yoon's plan": the nouns of `REFERENTS`), when the
+   theme is the strongest of the introducing sentence by its own words; the
+   title and standfirst introduce first, and a later sentence naming the
+   thing without "the" ("a plan") introduces it anew. The evidence is the
+   words that name it again.
 4. **Continuation.** A sentence with no theme of its own continues the
    previous sentence's subject when the text says so: when it opens (after an
    optional connective such as "Yet," or "And") with a demonstrative that
@@ -142,6 +150,53 @@ _STATECRAFT = re.compile(
 _SEPARATOR = r"[\s\-‐‑–]+"
 #: The -ise/-ize spellings that are the same word ("normalisation", "normalization").
 _ISE = re.compile(r"i[sz](?=ation|e$|e\b|ed\b|ing\b|es\b)")
+#: A dateline opening a report ("BEIJING —", "NEW DELHI, Nov. 3 —"): where it was filed, on no theme.
+_DATELINE = re.compile(r"^\W*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^—–\n]{0,30})?\s+[—–-]+\s+")
+#: The nouns by which an article names again something it introduced: a plan, a deal, a ruling, the women.
+#: Each spelling maps to one key, so that "the rulings" points back to "a ruling".
+REFERENTS = {
+    "plan": "plan",
+    "plans": "plan",
+    "deal": "deal",
+    "agreement": "agreement",
+    "accord": "accord",
+    "arrangement": "arrangement",
+    "settlement": "settlement",
+    "compromise": "compromise",
+    "pact": "pact",
+    "treaty": "treaty",
+    "ruling": "ruling",
+    "rulings": "ruling",
+    "verdict": "verdict",
+    "verdicts": "verdict",
+    "judgment": "judgment",
+    "judgement": "judgment",
+    "women": "women",
+    "victims": "victims",
+    "survivors": "survivors",
+    "issue": "issue",
+    "matter": "matter",
+    "row": "row",
+    "dispute": "dispute",
+    "statue": "statue",
+    "fund": "fund",
+    "foundation": "foundation",
+    "scheme": "scheme",
+    "measures": "measures",
+    "restrictions": "restrictions",
+    "curbs": "curbs",
+    "ban": "ban",
+    "boycott": "boycott",
+    "campaign": "campaign",
+}
+_REFERENT = r"(?P<noun>" + "|".join(sorted(REFERENTS, key=lambda n: (-len(n), n))) + r")"
+_MENTION = re.compile(rf"\b{_REFERENT}\b(?!\s+(?:party|parties|coalition|bloc|camp)\b)", re.IGNORECASE)
+#: A definite noun phrase: "the plan", "the 2015 agreement", "Yoon's plan", "their deal" (at most two words between).
+_DEFINITE = re.compile(
+    r"\b(?P<det>the|this|that|these|those|its|their|his|her|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}?"
+    rf"{_REFERENT}\b(?!\s+(?:party|parties|coalition|bloc|camp)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -390,23 +445,32 @@ def classify_sentence(
 
 
 def sentence_scores(
-    text: str, vocabulary: Vocabulary, order: dict[str, int], year: int | None = None
+    text: str, vocabulary: Vocabulary, order: dict[str, int], year: int | None = None, *, cues: bool = True
 ) -> tuple[ThemeMatch, ...]:
-    """Every theme one sentence has any evidence for, with its score (below the threshold too), in theme order."""
+    """Every theme one sentence has any evidence for, with its score (below the threshold too), in theme order.
+
+    Args:
+        text: The sentence.
+        vocabulary: Every theme's vocabulary.
+        order: Theme slug → display position.
+        year: The year of the article's date, if known (for the `past` cue).
+        cues: False to count the vocabulary alone, without the `past` and `statecraft` cues.
+    """
+    text = _DATELINE.sub("", text)
     weights: dict[str, dict[str, float]] = {}
     evidence: dict[str, dict[str, str]] = {}
     for words, term, term_weights in vocabulary.scan(text):
         for theme, weight in term_weights.items():
             weights.setdefault(theme, {})[term] = weight
             evidence.setdefault(theme, {}).setdefault(words.casefold(), words)
-    past = vocabulary.cued("past")
+    past = vocabulary.cued("past") if cues else ()
     if past:
         cue = past_cue(text, year)
         if cue:
             for theme in past:
                 weights.setdefault(theme, {})[" past"] = THRESHOLD
                 evidence.setdefault(theme, {}).setdefault(cue.casefold(), cue)
-    statecraft = vocabulary.cued("statecraft")
+    statecraft = vocabulary.cued("statecraft") if cues else ()
     if statecraft:
         cue = statecraft_cue(text)
         if cue:
@@ -468,9 +532,14 @@ def _classify_sentences(
     paragraphs = []
     year = article.date.year if article.date else None
     headline = headline_themes(article, vocabulary, order)
+    referents = _Referents(vocabulary, order)
+    referents.introduce(f"{article.title}. {article.standfirst}")
     for paragraph in article.body:
         classified = []
-        scores = [sentence_scores(s.text, vocabulary, order, year) for s in paragraph.sentences]
+        scores = []
+        for sentence in paragraph.sentences:
+            scores.append(referents.resolve(sentence.text, sentence_scores(sentence.text, vocabulary, order, year)))
+            referents.introduce(sentence.text)
         own = [{m.theme for m in found if m.score >= THRESHOLD} for found in scores]
         for index, sentence in enumerate(paragraph.sentences):
             near = own[index - 1] if index else set()
@@ -489,6 +558,62 @@ def _classify_sentences(
             previous = matches
         paragraphs.append(classified)
     return paragraphs
+
+
+class _Referents:
+    """What the things an article has introduced are about, for the `reference` cue.
+
+    A thing is introduced by the first sentence (the title and standfirst
+    first) that names it with one of the `REFERENTS` nouns, and again by any
+    later sentence that names it without a definite article or possessive ("a
+    plan", "plans to"); "the plan" or "Yoon's plan" refers back to the latest
+    introduction. What it is about is the introducing sentence's strongest
+    theme(s) by its own words, cues aside.
+    """
+
+    def __init__(self, vocabulary: Vocabulary, order: dict[str, int]) -> None:
+        self.vocabulary = vocabulary
+        self.order = order
+        self.cued = set(vocabulary.cued("reference"))
+        self.about: dict[str, tuple[str, ...]] = {}  # noun key → the themes of its latest introduction
+
+    def introduce(self, text: str) -> None:
+        """Record the things a sentence introduces (nothing when no theme takes the cue)."""
+        if not self.cued:
+            return
+        definite = {found.start("noun") for found in _DEFINITE.finditer(text)}
+        keys = {
+            REFERENTS[found.group("noun").casefold()]
+            for found in _MENTION.finditer(text)
+            if found.start("noun") not in definite or REFERENTS[found.group("noun").casefold()] not in self.about
+        }
+        if not keys:
+            return
+        scores = [m for m in sentence_scores(text, self.vocabulary, self.order, cues=False) if m.score >= THRESHOLD]
+        top = max((m.score for m in scores), default=0.0)
+        themes = tuple(m.theme for m in scores if m.score == top)
+        for key in keys:
+            self.about[key] = themes
+
+    def resolve(self, text: str, scores: tuple[ThemeMatch, ...]) -> tuple[ThemeMatch, ...]:
+        """A sentence's scores with its references back: "the plan" counts for what the plan is about."""
+        if not self.cued:
+            return scores
+        added: dict[str, str] = {}
+        for found in _DEFINITE.finditer(text):
+            for theme in self.about.get(REFERENTS[found.group("noun").casefold()], ()):
+                if theme in self.cued:
+                    added.setdefault(theme, " ".join(found.group(0).split()))
+        if not added:
+            return scores
+        matches = {m.theme: m for m in scores}
+        for theme, words in added.items():
+            match = matches.get(theme)
+            if match is None:
+                matches[theme] = ThemeMatch(theme, (words,), THRESHOLD)
+            elif words.casefold() not in {w.casefold() for w in match.evidence}:
+                matches[theme] = ThemeMatch(theme, (*match.evidence, words), match.score + THRESHOLD)
+        return tuple(sorted(matches.values(), key=lambda m: self.order[m.theme]))
 
 
 def headline_themes(article: Article, vocabulary: Vocabulary, order: dict[str, int]) -> set[str]:

@@ -48,6 +48,8 @@ CUES = {
     "statecraft": "a government acting toward another: a capital, country or office that urges, protests, "
     "pledges, warns, welcomes, demands or calls on ('Tokyo protested', 'the ministry called on')",
     "headline": "a weak hint is enough in an article whose title and standfirst are on the theme",
+    "reference": "a thing named again ('the plan', 'the ruling', 'the women') is on the theme of the sentence "
+    "that introduced it",
 }
 #: Material page settings a theme file may also carry; they are passed to its page.
 PAGE_FIELDS = {"hide", "icon", "status", "subtitle"}
