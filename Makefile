@@ -19,7 +19,7 @@ help:
 	@echo "make build   strict build into site/"
 	@echo "make test    lint, type-check and run the whole test suite"
 	@echo "make bench   benchmark build time against plain Material"
-	@echo "make audit   Lighthouse and axe table for the main pages"
+	@echo "make audit   Lighthouse and axe table for the main pages, then for 1,000 synthetic articles"
 	@echo "make eval    theme accuracy on the hand-labelled evaluation set (tests/eval/)"
 	@echo "make report  what the working tree changes against BASE (default origin/main, else HEAD), as Markdown"
 	@echo "make clean   remove .venv, site/ and caches"
@@ -51,8 +51,13 @@ test: lint typecheck $(NODE_STAMP)
 	$(BIN)/pytest
 
 # Lighthouse 12 (mobile) and axe on the main pages, served under a sub-path; prints a table.
+# Then the same on a build of 1,000 synthetic articles (AUDIT_ARTICLES=0 skips it).
+AUDIT_ARTICLES ?= 1000
 audit: $(STAMP) $(NODE_STAMP)
-	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python -m tests.audit
+	@export CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium}; status=0; \
+	$(BIN)/python -m tests.audit || status=1; \
+	if [ "$(AUDIT_ARTICLES)" != 0 ]; then $(BIN)/python -m tests.audit --articles $(AUDIT_ARTICLES) || status=1; fi; \
+	exit $$status
 
 # Figures, not a test: build time against plain Material at 1, 100 and 1,000 articles.
 # BENCH_FLAGS="--scale" adds one cold build of 10,000 articles (time, memory, site and page sizes; slow).
