@@ -172,8 +172,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = FileSystemBytecodeCache(_Build.pages.templates_folder())  # compiled templates, kept
     shared = engine.digest(engine.outline(_Build.nav.items), config.extra, engine.files_digest(_HOOKS / "templates"))
     for page in (file.page for file in files.documentation_pages() if file.page and file.page.content is not None):
-        if kept := _Build.pages.rendered_for(page, shared, _Build.held.get(page.file.src_uri)):
-            page.meta.update(template="newsguide-kept.html", newsguide_kept=kept, search={"exclude": True})
+        if _Build.pages.rendered_for(page, shared, _Build.held.get(page.file.src_uri)):
+            page.meta.update(template="newsguide-kept.html", newsguide_kept=True, search={"exclude": True})
     return env
 
 
@@ -185,7 +185,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """
     held, index = _Build.held.pop(page.file.src_uri, {}), _search_entries(config)
     if "newsguide_kept" in page.meta:  # its search entries go where indexing it would have put them
-        return str(_Build.pages.replay(page.meta["newsguide_kept"], index))
+        return str(_Build.pages.replay(page.file.src_uri, index))
     if _Build.engine is None:
         return output
     output = _Build.engine.restore(output, held)

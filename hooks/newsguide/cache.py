@@ -54,17 +54,22 @@ class Store(Generic[T]):
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: str) -> T | None:
-        """The value kept under this key, or None (also when its file cannot be used)."""
+    def get(self, key: str, *, count: bool = True) -> T | None:
+        """The value kept under this key, or None (also when its file cannot be used).
+
+        Args:
+            key: The key.
+            count: Count the look-up in `hits` or `misses` (not when it is read again).
+        """
         self._used.add(key)
         found = self._memory.get(key)
         if found is None and self.folder is not None:
             found = self._read(key)
             if found is not None and self.memory:
                 self._memory[key] = found
-        if found is None:
+        if count and found is None:
             self.misses += 1
-        else:
+        elif count:
             self.hits += 1
         return found
 

@@ -186,8 +186,11 @@ class PageCache:
             if name in self._recorded:
                 self._recorded[name](page, *args, **kwargs)
 
-    def rendered_for(self, page: Any, shared: object, held: object) -> Rendered | None:
-        """The whole page an earlier build made of this page's HTML, metadata, headings and place, if any.
+    def rendered_for(self, page: Any, shared: object, held: object) -> bool:
+        """Whether an earlier build made the whole page of this page's HTML, metadata, headings and place.
+
+        If so, `replay` gives that page when the template has run (it is read
+        again then, so that thousands of kept pages are not all held at once).
 
         Args:
             page: The page, converted, its HTML changed by every plugin.
@@ -201,7 +204,7 @@ class PageCache:
             [section.title for section in page.ancestors], page.is_homepage,
         )  # fmt: skip
         self._keys[page.file.src_uri] = key
-        return self.rendered.get(key)
+        return self.rendered.get(key) is not None
 
     def keep_rendered(self, path: str, output: str, index: list[dict[str, Any]]) -> None:
         """Keep the whole page the template just made, with the entries the search index took from it.
@@ -216,8 +219,11 @@ class PageCache:
         if (key := self._keys.pop(path, None)) is not None:
             self.rendered.put(key, Rendered(output, entries))
 
-    def replay(self, kept: Rendered, index: list[dict[str, Any]]) -> str:
-        """The kept page, its search entries added to the index where indexing it would have put them."""
+    def replay(self, path: str, index: list[dict[str, Any]]) -> str:
+        """The kept page `rendered_for` found, its search entries added where indexing it would have put them."""
+        kept = self.rendered.get(self._keys.pop(path), count=False)
+        if kept is None:  # removed or damaged since `rendered_for` read it: a build cannot go back a step
+            raise RuntimeError(f"the page cache entry of {path} went missing during the build: build again")
         index.extend(dict(entry) for entry in kept.entries)
         self._indexed = len(index)
         return kept.output
