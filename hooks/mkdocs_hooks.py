@@ -154,7 +154,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not isinstance(page, _KeptPage):
         _Build.pages.keep_converted(page.file.src_uri, html, page)
     if page.file.generated_by:  # converted: its Markdown is not needed again (at 10,000 articles, gigabytes)
-        page.markdown, page.file.content_string = None, ""
+        page.markdown = page.file.content_string = ""  # not None: MkDocs takes None for "not read", and no title
     regions = _Build.held.get(page.file.src_uri, {})
     if not regions or _Build.engine is None:
         return html

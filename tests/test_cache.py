@@ -129,6 +129,9 @@ def _kept(project: Path, site: Path) -> dict[str, int]:
 def test_a_warm_build_takes_unchanged_pages_as_kept(project: Path, tmp_path: Path) -> None:
     _cold(project, tmp_path / "cold")
     pages = len(list((tmp_path / "cold").rglob("*.html"))) - 1  # 404.html is not a page
+    article = (tmp_path / "cold" / "articles" / "article-0005" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?) - ", article)
+    assert title and f"<h1>{title[1]}</h1>" in article  # a page let go of its Markdown keeps its title
     snippets = sum("--8<--" in path.read_text(encoding="utf-8") for path in (project / "docs").rglob("*.md"))
     again = _kept(project, tmp_path / "warm")
     # Every page but those including another file by a snippet (CONTRIBUTING) keeps its conversion,
