@@ -2,9 +2,16 @@
 
 A term page puts the definition first (so a link's instant preview, which shows
 what follows the page's title up to the next heading, shows the definition),
-then the official links, every passage that mentions the term, quoted, and
-related terms. Quoted passages carry `data-search-exclude`, so that the page
-is found in search by its definition, not by the articles it quotes.
+then the official links, the articles that mention the term with the sentences
+that do, quoted, and related terms. Quoted passages carry `data-search-exclude`,
+so that the page is found in search by its definition, not by the articles it
+quotes.
+
+"Mentioned in" lists articles, newest first, `ARTICLES_PER_PAGE` a page. While
+every sentence mentioning the term fits on one page (`MENTIONS_PER_PAGE`), each
+is quoted; past that, each article is quoted by its first such sentence, with
+the date and how many it has: a reader of "Japan" at 10,000 articles wants the
+articles, not 100,000 quotes, and the pages stay few and small.
 """
 
 from __future__ import annotations
@@ -19,8 +26,10 @@ from ..markup import count, front_matter, highlight, href, text
 from ..pagination import Paged, pager
 from .theme import swatch
 
-#: How many mentions one page of a term quotes: about 60 KB of HTML.
+#: How many mentioning sentences a term's page quotes in full: past that, one a page's article.
 MENTIONS_PER_PAGE = 100
+#: How many articles one page of a term lists: about 50 KB of HTML.
+ARTICLES_PER_PAGE = 100
 #: How much a term page weighs in search against other pages (Material's `search.boost`).
 SEARCH_BOOST = 10
 
@@ -43,7 +52,7 @@ INDEX_URL = "glossary/"
 
 
 def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
-    """Render a term's pages as Markdown: the term, then further pages of its mentions when they are many.
+    """Render a term's pages as Markdown: the term, then further pages of the articles mentioning it when many.
 
     Args:
         corpus: The corpus (for the mentions and related terms).
@@ -51,12 +60,13 @@ def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
 
     Returns:
         Each page's Markdown, front matter included, by its path: the term's
-        page, and `glossary/<slug>/page/2/`, … when its mentions fill more
-        than one page (`MENTIONS_PER_PAGE`), the newest articles first.
+        page, and `glossary/<slug>/page/2/`, … when the articles mentioning it
+        fill more than one page (`ARTICLES_PER_PAGE`), the newest first.
     """
     found = _newest_first(corpus, corpus.quotes(term.slug))
-    paged = Paged(term.page_path, term.url, MENTIONS_PER_PAGE)
-    chunks = paged.split(found)
+    by_article = [list(group) for _, group in groupby(found, key=lambda quote: quote.article)]
+    paged = Paged(term.page_path, term.url, ARTICLES_PER_PAGE)
+    chunks = paged.split(by_article)
     parts = [
         front_matter(
             {
@@ -84,7 +94,7 @@ def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
     for number, chunk in enumerate(chunks[1:], start=2):
         url = paged.page_url(number)
         first = paged.size * (number - 1) + 1
-        summary = f"Mentions {first} to {first + len(chunk) - 1} of {len(found)}, the newest articles first."
+        summary = f"Articles {first} to {first + len(chunk) - 1} of {len(by_article)}, the newest first."
         title = f"{term.title}: mentions, page {number} of {len(chunks)}"
         nav = pager(paged, number, len(chunks))
         pages[paged.page_path(number)] = (
@@ -185,26 +195,33 @@ def _names(term: Term) -> str:
 
 
 def _mentions(
-    corpus: Corpus, term: Term, found: list[TermQuote], shown: Sequence[TermQuote], page_url: str = ""
+    corpus: Corpus, term: Term, found: list[TermQuote], shown: Sequence[list[TermQuote]], page_url: str = ""
 ) -> str:
-    # The passages mentioning the term on one page, grouped by article, the mention highlighted.
+    # One page's articles mentioning the term, each with its sentences quoted (or, when the term's
+    # sentences are too many for one page, its first), the mention highlighted.
     page_url = page_url or term.url
     if not found:
         return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
     articles = len({p.article for p in found})
+    every = len(found) <= MENTIONS_PER_PAGE
+    lead = "" if every else " Each article is quoted by the first sentence that mentions it."
     lines = [
         f'<div class="ng-mentions {NO_LINK_CLASS}" data-search-exclude>',
-        f'<p class="ng-mention-count">{count(len(found), "passage")} in {count(articles, "article")}.</p>',
+        f'<p class="ng-mention-count">{count(len(found), "passage")} in {count(articles, "article")}.{lead}</p>',
     ]
-    for slug, group in groupby(shown, key=lambda p: p.article):
-        article = corpus.article(slug)
+    for group in shown:
+        article = corpus.article(group[0].article)
+        about = [f'<time datetime="{article.date_iso}">{article.date_label}</time>'] if article.date_label else []
+        if not every:
+            about.append(count(len(group), "sentence"))
+        meta = f' <span class="ng-mention-meta">· {" · ".join(about)}</span>' if about else ""
         link = f'<a href="{href(page_url, article.url)}">{text(article.title)}</a>'
-        lines.append(f'<p class="ng-mention-article">{link}</p>')
+        lines.append(f'<p class="ng-mention-article">{link}{meta}</p>')
         items = "".join(
             f'<li><a class="ng-passage-link" href="{href(page_url, p.url)}" '
             f'aria-label="Paragraph {p.paragraph} of the article">¶ {p.paragraph}</a> '
             f'<q class="ng-passage">{highlight(p.sentence, ((s, e, "mark") for s, e in p.spans))}</q></li>'
-            for p in group
+            for p in (group if every else group[:1])
         )
         lines.append(f'<ul class="ng-passages">{items}</ul>')
     # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
