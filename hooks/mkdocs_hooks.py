@@ -142,13 +142,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the quotations back; drop mkdocstrings' stylesheet from pages without API docs (one request fewer).
+    """Put the quotations back; compact the page; drop mkdocstrings' stylesheet from pages without API docs.
 
-    Material's instant navigation adds and removes head stylesheets as pages
-    change, so an API page reached from another page still gets it.
+    Compacting (`newsguide.compact`) drops the indentation and comments. Material's instant navigation adds and
+    removes head stylesheets as pages change, so an API page reached from another page still gets mkdocstrings'.
     """
     if _Build.engine is not None:
-        output = _Build.engine.restore(output, _Build.held.pop(page.file.src_uri, {}))
+        output = _Build.engine.compact(_Build.engine.restore(output, _Build.held.pop(page.file.src_uri, {})))
     return output if 'class="doc doc-' in (page.content or "") else _MKDOCSTRINGS_CSS.sub("", output, count=1)
 
 

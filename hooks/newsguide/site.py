@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import CACHE_DIR, Cache
+from .compact import compact
 from .corpus import Corpus, load_corpus
 from .data import data_files
 from .embeds import fill_embeds
@@ -33,6 +34,7 @@ __all__ = [
     "TermLinks",
     "anchor_ids",
     "build_site",
+    "compact",
     "hold",
     "is_quotation",
     "nav_rank",
