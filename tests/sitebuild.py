@@ -47,9 +47,15 @@ class Build:
         return json.loads((self.site / path).read_text(encoding="utf-8"))
 
     def passages(self) -> dict[str, Any]:
-        """`data/passages.json` with each article's paragraphs read in from its own file, as one document."""
+        """`data/passages.json` with each article's paragraphs read in from its own file, as one document.
+
+        Each paragraph gets back the `text` that format 2 gave it: its sentences joined by single spaces.
+        """
         index = self.data("data/passages.json")
         index["articles"] = [{**entry, **self.data(entry["data"])} for entry in index["articles"]]
+        for article in index["articles"]:
+            for paragraph in article["paragraphs"]:
+                paragraph["text"] = " ".join(sentence["text"] for sentence in paragraph["sentences"])
         return index  # type: ignore[no-any-return]
 
     def glossary(self) -> dict[str, Any]:

@@ -10,11 +10,13 @@ where `paragraphs` counts the article's paragraphs and `data` names its file,
 `data/articles/<slug>.json`:
 
     {"slug", "title", "author", "url", "date",
-     "paragraphs": [{"id", "url", "text", "themes": [...],
+     "paragraphs": [{"id", "url", "themes": [...],
        "sentences": [{"text", "themes": [...], "evidence": {"<theme>": ["word", ...]}}]}]}
 
 URLs are relative to the site root; a paragraph's `id` is its element id on
 the article page (`p5`), and its `url` the article's URL with that fragment.
+A paragraph's text is its sentences' joined by single spaces: each sentence is
+written once, and the glossary, key figures and timeline point at it by number.
 """
 
 from __future__ import annotations
@@ -56,7 +58,6 @@ def article_data(corpus: Corpus, article: Article) -> dict[str, object]:
             {
                 "id": passage.paragraph.anchor,
                 "url": passage.url,
-                "text": passage.paragraph.text,
                 "themes": list(passage.themes),
                 "sentences": [
                     {
