@@ -128,6 +128,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["description"] = engine.text(engine.page_description(markdown, config.site_description or ""))
     markdown = site.page_markdown(markdown, page.file.src_uri, page.url)
     markdown, _Build.held[page.file.src_uri] = engine.hold(markdown)
+    page.file.content_string = ""  # read once; kept to the end, every page's Markdown weighed a gigabyte
     return markdown
 
 
@@ -138,7 +139,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     engine = _Build.engine
     page.present_anchor_ids = (page.present_anchor_ids or set()) | engine.anchor_ids(regions)
-    return str(engine.restore(html, {key: value for key, value in regions.items() if not engine.is_quotation(value)}))
+    html, _Build.held[page.file.src_uri] = engine.restore_unquoted(html, regions)  # only the quotations stay held
+    return str(html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

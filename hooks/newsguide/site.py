@@ -9,7 +9,7 @@ nothing more than hand it MkDocs' events and objects.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cache import CACHE_DIR, Cache
@@ -25,7 +25,7 @@ from .pages import Page, build_pages, source_base, unlisted
 from .problems import Problem
 from .reference import reference_pages
 from .term_links import TermLinks
-from .verbatim import anchor_ids, hold, is_quotation, restore
+from .verbatim import anchor_ids, hold, is_quotation, restore, restore_unquoted
 
 __all__ = [
     "CACHE_DIR",
@@ -40,6 +40,7 @@ __all__ = [
     "nav_rank",
     "page_description",
     "restore",
+    "restore_unquoted",
     "section_order",
     "source_base",
     "text",
@@ -72,6 +73,7 @@ class Site:
     kept: int = 0
     computed: int = 0
     unlisted: frozenset[str] = frozenset()
+    _positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def problems(self) -> list[Problem]:
@@ -86,11 +88,19 @@ class Site:
     def page_markdown(self, markdown: str, path: str, url: str) -> str:
         """Prepare a page's Markdown for rendering: fill in its embedded blocks, and set its links.
 
+        The site forgets its own copy of a generated page's Markdown here (its
+        `Page.markdown` becomes ""): the generator has read it, and the copies
+        kept to the end of a build of 10,000 articles weighed a gigabyte.
+
         Args:
             markdown: The page's Markdown, front matter removed.
             path: The page's path inside `docs/`.
             url: The page's URL relative to the site root.
         """
+        if not self._positions:
+            self._positions = {page.path: position for position, page in enumerate(self.pages)}
+        if (position := self._positions.get(path)) is not None:
+            self.pages[position] = replace(self.pages[position], markdown="")
         self.links.page_url = None if path.startswith(UNLINKED) else url
         if "newsguide:" in markdown:
             markdown = fill_embeds(markdown, self.corpus, url)
