@@ -47,6 +47,14 @@ def test_indentation_and_comments_go_and_kept_elements_stay() -> None:
     assert "\u00a0\n\u00a0kept" in out
     assert 'title="one\ntwo">Some   <em>words</em>\nmore</p>' in out
     assert compact(out) == out
+    assert [compact(x) for x in ("a \n \n b", "\n\n", " \n ", "x\n", "\ny", "a\u00a0\n")] == [
+        "a\nb",
+        "\n",
+        "\n",
+        "x\n",
+        "\ny",
+        "a\u00a0\n",
+    ]
 
 
 def test_the_text_a_reader_sees_is_the_same() -> None:
