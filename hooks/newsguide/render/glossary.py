@@ -10,8 +10,9 @@ quotes.
 "Mentioned in" lists articles, newest first, `ARTICLES_PER_PAGE` a page. While
 every sentence mentioning the term fits on one page (`MENTIONS_PER_PAGE`), each
 is quoted; past that, each article is quoted by its first such sentence, with
-the date and how many it has: a reader of "Japan" at 10,000 articles wants the
-articles, not 100,000 quotes, and the pages stay few and small.
+the date and how many it has, cut to `EXCERPT_WORDS` words either side of the
+mention: a reader of "Japan" at 10,000 articles wants the articles, not 100,000
+quotes, and the pages stay few and small.
 """
 
 from __future__ import annotations
@@ -28,8 +29,11 @@ from .theme import swatch
 
 #: How many mentioning sentences a term's page quotes in full: past that, one a page's article.
 MENTIONS_PER_PAGE = 100
-#: How many articles one page of a term lists: about 50 KB of HTML.
-ARTICLES_PER_PAGE = 100
+#: How many articles one page of a term lists: about 100 KB of HTML and 1,800 elements when each is
+#: quoted by an excerpt, well under the limits of 300 KB and 3,000 elements a page.
+ARTICLES_PER_PAGE = 150
+#: How many words either side of the first mention an article's excerpt keeps, when articles are quoted by one.
+EXCERPT_WORDS = 10
 #: How much a term page weighs in search against other pages (Material's `search.boost`).
 SEARCH_BOOST = 10
 
@@ -204,7 +208,7 @@ def _mentions(
         return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
     articles = len({p.article for p in found})
     every = len(found) <= MENTIONS_PER_PAGE
-    lead = "" if every else " Each article is quoted by the first sentence that mentions it."
+    lead = "" if every else " Each article is quoted by an excerpt of the first sentence that mentions it."
     lines = [
         f'<div class="ng-mentions {NO_LINK_CLASS}" data-search-exclude>',
         f'<p class="ng-mention-count">{count(len(found), "passage")} in {count(articles, "article")}.{lead}</p>',
@@ -220,12 +224,26 @@ def _mentions(
         items = "".join(
             f'<li><a class="ng-passage-link" href="{href(page_url, p.url)}" '
             f'aria-label="Paragraph {p.paragraph} of the article">¶ {p.paragraph}</a> '
-            f'<q class="ng-passage">{highlight(p.sentence, ((s, e, "mark") for s, e in p.spans))}</q></li>'
+            f'<q class="ng-passage">{_quoted(p) if every else _excerpt(p)}</q></li>'
             for p in (group if every else group[:1])
         )
         lines.append(f'<ul class="ng-passages">{items}</ul>')
     # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
     return "\n".join([lines[0], skip_linking("\n".join(lines[1:])), "</div>"]) + "\n"
+
+
+def _quoted(quote: TermQuote) -> str:
+    # The whole sentence, each mention of the term marked.
+    return highlight(quote.sentence, ((start, end, "mark") for start, end in quote.spans))
+
+
+def _excerpt(quote: TermQuote, words: int = EXCERPT_WORDS) -> str:
+    # The sentence around its first mention, `words` words either side (ellipses where cut), the mentions marked.
+    sentence, (start, end) = quote.sentence, quote.spans[0]
+    first = start - len(" ".join(sentence[:start].split(" ")[-(words + 1) :]))
+    last = end + len(" ".join(sentence[end:].split(" ")[: words + 1]))
+    marks = ((s - first, e - first, "mark") for s, e in quote.spans if s >= first and e <= last)
+    return ("…" if first else "") + highlight(sentence[first:last], marks) + ("…" if last < len(sentence) else "")
 
 
 def _newest_first(corpus: Corpus, found: list[TermQuote]) -> list[TermQuote]:
