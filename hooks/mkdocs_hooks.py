@@ -151,7 +151,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """
     if _Build.engine is not None:
         output = _Build.engine.compact(_Build.engine.restore(output, _Build.held.pop(page.file.src_uri, {})))
-    return output if 'class="doc doc-' in (page.content or "") else _MKDOCSTRINGS_CSS.sub("", output, count=1)
+    api, page.content = 'class="doc doc-' in (page.content or ""), None  # written next: its HTML is let go
+    return output if api else _MKDOCSTRINGS_CSS.sub("", output, count=1)
 
 
 # Helpers ---------------------------------------------------------------------
