@@ -58,7 +58,10 @@ class Site:
         corpus: The corpus the pages come from.
         pages: Every generated page (articles, themes, glossary, figures,
             timeline, API reference), sorted by path.
-        data: The open-data files by their path in the site.
+        data: The open-data files and feeds by their path in the site, as
+            UTF-8 bytes: a site generator keeps them to the end of a build,
+            and text quoting typographic quotes takes two bytes a character
+            in memory (at 10,000 articles, 300 MB rather than 150).
         links: The Markdown extension that links glossary terms in Markdown.
         kept: How many articles' analyses came from the cache.
         computed: How many were computed.
@@ -68,7 +71,7 @@ class Site:
 
     corpus: Corpus
     pages: list[Page]
-    data: dict[str, str]
+    data: dict[str, bytes]
     links: TermLinks = field(repr=False)
     kept: int = 0
     computed: int = 0
@@ -130,7 +133,8 @@ def build_site(
     """
     corpus = load_corpus(root, cache, source_base)
     pages = build_pages(corpus, source_base) + reference_pages(root, source_base, adapter)
-    data = data_files(corpus) | feed_files(corpus, site_url, site_name)
+    files = data_files(corpus) | feed_files(corpus, site_url, site_name)
+    data = {path: files.pop(path).encode("utf-8") for path in list(files)}
     pages.sort(key=lambda page: page.path)
     site = Site(corpus, pages, data, TermLinks(corpus.linker), unlisted=unlisted(corpus, pages))
     if cache is not None:
