@@ -25,7 +25,6 @@ import logging
 import re
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
@@ -46,7 +45,7 @@ _MKDOCSTRINGS_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/_mkdoc
 class _Build:
     """What the hooks keep: the engine's modules, its cache (kept across `mkdocs serve` rebuilds), this build's site."""
 
-    engine: ModuleType | None = None
+    engine: Any = None  # the engine (its `site` module), loaded by on_config
     serving = False  # under `mkdocs serve`, the build's problems also show on every page
     version = ""
     cache: Any = None
@@ -88,7 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Run the engine; add every generated page as a virtual file, the data files, and its Markdown extension."""
-    root, docs, engine = Path(config.config_file_path).parent, _docs(config), _loaded()
+    root, docs, engine = Path(config.config_file_path).parent, _docs(config), _Build.engine
     adapter = Path(__file__).resolve().relative_to(root.resolve()).as_posix()
     base = engine.source_base(config.repo_url or "", config.edit_uri or "", docs)
     site = _Build.site = engine.build_site(root, base, _Build.cache, adapter, config.site_url or "", config.site_name)
@@ -146,6 +145,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown, _Build.held[page.file.src_uri] = engine.hold(markdown)
     if (kept := _Build.pages.converted_for(page.file.src_uri, page.url, markdown)) is not None:
         page.__class__, page.kept = _KeptPage, kept  # type: ignore[attr-defined]
+    page.file.content_string = ""  # read once; kept to the end, every page's Markdown weighed a gigabyte
     return markdown
 
 
@@ -153,14 +153,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Put the held raw HTML back, but for quotations, which are kept from the search index until `on_post_page`."""
     if not isinstance(page, _KeptPage):
         _Build.pages.keep_converted(page.file.src_uri, html, page)
-    if page.file.generated_by:  # converted: its Markdown is not needed again (at 10,000 articles, gigabytes)
-        page.markdown = page.file.content_string = ""  # not None: MkDocs takes None for "not read", and no title
+    page.markdown = ""  # converted, so not needed again; not None, which MkDocs takes for "not read" (no title)
     regions = _Build.held.get(page.file.src_uri, {})
     if not regions or _Build.engine is None:
         return html
     engine = _Build.engine
     page.present_anchor_ids = (page.present_anchor_ids or set()) | engine.anchor_ids(regions)
-    return str(engine.restore(html, {key: value for key, value in regions.items() if not engine.is_quotation(value)}))
+    html, _Build.held[page.file.src_uri] = engine.restore_unquoted(html, regions)  # only the quotations stay held
+    return str(html)
 
 
 @event_priority(-200)  # after autorefs (-50) and mkdocstrings (-100) changed the pages' HTML
@@ -178,19 +178,20 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the quotations back; drop mkdocstrings' stylesheet from pages without API docs (one request fewer).
+    """Put the quotations back; compact the page; drop mkdocstrings' stylesheet from pages without API docs.
 
-    Material's instant navigation adds and removes head stylesheets as pages
-    change, so an API page reached from another page still gets it.
+    Compacting (`newsguide.compact`) drops the indentation and comments. Material's instant navigation adds and
+    removes head stylesheets as pages change, so an API page reached from another page still gets mkdocstrings'.
     """
     held, index = _Build.held.pop(page.file.src_uri, {}), _search_entries(config)
     if "newsguide_kept" in page.meta:  # its search entries go where indexing it would have put them
+        page.content = None
         return str(_Build.pages.replay(page.file.src_uri, index))
     if _Build.engine is None:
         return output
-    output = _Build.engine.restore(output, held)
-    if 'class="doc doc-' not in (page.content or ""):
-        output = _MKDOCSTRINGS_CSS.sub("", output, count=1)
+    output = _Build.engine.compact(_Build.engine.restore(output, held))
+    api, page.content = 'class="doc doc-' in (page.content or ""), None  # written next: its HTML is let go
+    output = output if api else _MKDOCSTRINGS_CSS.sub("", output, count=1)
     _Build.pages.keep_rendered(page.file.src_uri, output, index)
     return output
 
@@ -207,14 +208,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 # Helpers ---------------------------------------------------------------------
 
 
-def _loaded() -> Any:
-    # The engine `on_config` loaded.
-    assert _Build.engine is not None, "on_config loads the engine"
-    return _Build.engine
-
-
-def _engine(root: Path) -> ModuleType:
-    # The engine's `site` module; imported anew, with a new cache, when a file of the engine changed.
+def _engine(root: Path) -> None:
+    # Load the engine's `site` module; anew, with a new cache, when a file of the engine changed.
     version = sys.modules["newsguide.version"].engine_version(_ENGINE) if "newsguide.version" in sys.modules else ""
     if _Build.engine is None or version != _Build.version:
         for name in [name for name in sys.modules if name == "newsguide" or name.startswith("newsguide.")]:
@@ -227,7 +222,6 @@ def _engine(root: Path) -> ModuleType:
             sys.path.remove(str(_HOOKS))
         _Build.cache = _Build.engine.default_cache(root)
         _Build.pages = _Build.engine.PageCache(root, memory=_Build.serving)
-    return _Build.engine
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:

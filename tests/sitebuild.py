@@ -49,16 +49,42 @@ class Build:
         return json.loads((self.site / path).read_text(encoding="utf-8"))
 
     def passages(self) -> dict[str, Any]:
-        """`data/passages.json` with each article's paragraphs read in from its own file, as one document."""
+        """`data/passages.json` with each article's paragraphs read in from its own file, as one document.
+
+        Each paragraph gets back the `text` that format 2 gave it: its sentences joined by single spaces.
+        """
         index = self.data("data/passages.json")
         index["articles"] = [{**entry, **self.data(entry["data"])} for entry in index["articles"]]
+        for article in index["articles"]:
+            for paragraph in article["paragraphs"]:
+                paragraph["text"] = " ".join(sentence["text"] for sentence in paragraph["sentences"])
         return index  # type: ignore[no-any-return]
 
     def glossary(self) -> dict[str, Any]:
-        """`data/glossary.json` with each term's mentions read in from its own file, as one document."""
+        """`data/glossary.json` with each term's mentions read in from its own file, as one document.
+
+        Each mention comes as `{"article", "paragraph", "url", "sentence"}`, with
+        the sentence's text read from its article's file, as a reader of the
+        data would put it together.
+        """
         glossary = self.data("data/glossary.json")
+        sentences: dict[str, dict[tuple[int, int], str]] = {}
+
+        def sentence(article: str, paragraph: int, number: int) -> str:
+            if article not in sentences:
+                paragraphs = self.data(f"data/articles/{article}.json")["paragraphs"]
+                sentences[article] = {
+                    (int(p["id"][1:]), n): s["text"] for p in paragraphs for n, s in enumerate(p["sentences"], start=1)
+                }
+            return sentences[article][(paragraph, number)]
+
         for term in glossary["terms"]:
-            term["mentions"] = self.data(term["mentions"])["mentions"]
+            term["mentions"] = [
+                {"article": entry["article"], "paragraph": paragraph, "url": f"{entry['url']}#p{paragraph}"}
+                | {"sentence": sentence(entry["article"], paragraph, number)}
+                for entry in self.data(term["mentions"])["articles"]
+                for paragraph, number in entry["sentences"]
+            ]
         return glossary  # type: ignore[no-any-return]
 
     def search_index(self) -> dict[str, object]:

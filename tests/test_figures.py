@@ -165,3 +165,15 @@ def test_figures_page_and_home_box(site: Build) -> None:
     assert box is not None and len(box.select("li")) >= 4
     assert box.select_one("a.ng-source-link")["href"].startswith("articles/")
     assert box.select_one(".ng-more a")["href"] == "figures/"
+
+
+def test_figures_and_timeline_data_point_at_their_sentences(site: Build) -> None:
+    for name in ("data/figures.json", "data/timeline.json"):
+        entries = site.data(name)
+        assert entries, name
+        for entry in entries:
+            paragraphs = site.data(f"data/articles/{entry['article']}.json")["paragraphs"]
+            paragraph = next(p for p in paragraphs if p["id"] == f"p{entry['paragraph']}")
+            assert entry["words"] in paragraph["sentences"][entry["sentence"] - 1]["text"], entry
+            assert entry["url"] == paragraph["url"]
+            assert "text" not in paragraph and not isinstance(entry["sentence"], str)  # format 3: no text twice

@@ -109,6 +109,24 @@ def test_every_passage_of_a_theme_is_on_one_of_its_pages(large: Build) -> None:
         assert len(pages) > 1, theme  # 1,000 articles do not fit on one page
 
 
+def test_every_article_mentioning_a_term_is_on_one_of_its_pages(large: Build) -> None:
+    glossary = large.data("data/glossary.json")
+    paged = 0
+    for term in glossary["terms"]:
+        expected = [entry["url"] for entry in large.data(term["mentions"])["articles"]]
+        pages = [url for url, _ in _pages(large.site) if re.fullmatch(rf"{term['url']}(page/\d+/)?", url)]
+        found: list[str] = []
+        for url in pages:
+            html = (large.site / url / "index.html").read_text(encoding="utf-8")
+            links = re.findall(r'<p class="ng-mention-article"><a href="([^"]+)"', html)
+            found += [_resolve(url, href) for href in links]
+        assert sorted(found) == sorted(expected), term["slug"]  # each article once
+        sentences = sum(len(entry["sentences"]) for entry in large.data(term["mentions"])["articles"])
+        assert sentences == term["mention_count"]
+        paged += len(pages) > 1
+    assert paged  # 1,000 articles do not fit on one page of a common term
+
+
 def test_article_badges_lead_to_their_passages(large: Build) -> None:
     checked = 0
     html_of: dict[str, str] = {}

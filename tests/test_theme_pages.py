@@ -176,7 +176,7 @@ def test_search_leads_to_the_article_not_to_quoted_copies(site: Build) -> None:
 
 def test_passages_json_matches_the_built_pages(site: Build) -> None:
     data = site.passages()
-    assert set(data) == {"format", "themes", "articles"} and data["format"] == 2
+    assert set(data) == {"format", "themes", "articles"} and data["format"] == 3
     slugs = [t["slug"] for t in data["themes"]]
     assert slugs == THEMES
     for theme in data["themes"]:
@@ -195,7 +195,6 @@ def test_passages_json_matches_the_built_pages(site: Build) -> None:
             element = page.find(id=fragment)
             assert element is not None
             assert _text(element).startswith(paragraph["text"])
-            assert " ".join(s["text"] for s in paragraph["sentences"]) == paragraph["text"]
             assert set(paragraph["themes"]) >= {t for s in paragraph["sentences"] for t in s["themes"]}
             assert set(paragraph["themes"]) <= set(slugs)
             for sentence in paragraph["sentences"]:

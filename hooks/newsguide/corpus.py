@@ -48,6 +48,7 @@ class TermQuote:
         article: The article's slug.
         paragraph: The paragraph's number.
         sentence: The sentence, verbatim.
+        number: The sentence's number in its paragraph, from 1.
         spans: (start, end) of each mention in the sentence.
         url: The paragraph in context, relative to the site root.
     """
@@ -55,6 +56,7 @@ class TermQuote:
     article: str
     paragraph: int
     sentence: str
+    number: int
     spans: tuple[tuple[int, int], ...]
     url: str
 
@@ -182,7 +184,7 @@ class Corpus:
                 paragraph = page.body[number - 1]
                 spans = tuple((m.start, m.end) for m in group)
                 text = paragraph.sentences[index].text
-                found.append(TermQuote(article, number, text, spans, page.paragraph_url(paragraph)))
+                found.append(TermQuote(article, number, text, index + 1, spans, page.paragraph_url(paragraph)))
             self.term_quotes[slug] = found
         return self.term_quotes[slug]
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from itertools import groupby
 
 from .corpus import Corpus
 from .markdown_body import markdown_plain_text
-from .passages import PASSAGES_JSON, article_data, article_data_path, passages_data
+from .model import Quote
+from .passages import DATA_FORMAT, PASSAGES_JSON, article_data, article_data_path, passages_data
 
 
 def glossary_data(corpus: Corpus) -> dict[str, object]:
@@ -39,7 +41,7 @@ def glossary_data(corpus: Corpus) -> dict[str, object]:
                 "mentions": term_mentions_path(term.slug),
             }
         )
-    return {"format": 2, "terms": terms}
+    return {"format": DATA_FORMAT, "terms": terms}
 
 
 def term_mentions_path(slug: str) -> str:
@@ -48,21 +50,40 @@ def term_mentions_path(slug: str) -> str:
 
 
 def term_mentions(corpus: Corpus, slug: str) -> dict[str, object]:
-    """Each passage mentioning one term: its article, paragraph, URL and sentence, in corpus order."""
-    mentions = [
-        {"article": p.article, "paragraph": p.paragraph, "url": p.url, "sentence": p.sentence}
-        for p in corpus.quotes(slug)
+    """Each article mentioning one term, in corpus order, with the sentences that do: [paragraph, sentence] numbers.
+
+    The sentences' text is in the article's own file; quoting it here too made
+    the files of common terms megabytes each.
+    """
+    articles = [
+        {
+            "article": article,
+            "url": corpus.article(article).url,
+            "sentences": [[quote.paragraph, quote.number] for quote in quotes],
+        }
+        for article, quotes in groupby(corpus.quotes(slug), key=lambda quote: quote.article)
     ]
-    return {"slug": slug, "mentions": mentions}
+    return {"slug": slug, "articles": articles}
+
+
+def _place(quote: Quote) -> dict[str, object]:
+    # Where a quoted sentence is: its article, paragraph and sentence numbers (from 1), and the paragraph's URL.
+    starts = [sentence.start for sentence in quote.paragraph.sentences]
+    return {
+        "article": quote.article.slug,
+        "paragraph": quote.paragraph.number,
+        "sentence": starts.index(quote.sentence.start) + 1,
+        "url": quote.url,
+    }
 
 
 def figures_data(corpus: Corpus) -> object:
-    """Every key figure: kind, words, sentence and paragraph URL."""
-    return [{"kind": f.kind.slug, "words": f.words, "sentence": f.sentence.text, "url": f.url} for f in corpus.figures]
+    """Every key figure: kind, words, and where its sentence is (article, paragraph, sentence, URL)."""
+    return [{"kind": f.kind.slug, "words": f.words, **_place(f)} for f in corpus.figures]
 
 
 def timeline_data(corpus: Corpus) -> object:
-    """Every dated mention in chronological order, with its placement and sentence."""
+    """Every dated mention in chronological order, with its placement and where its sentence is."""
     return [
         {
             "label": m.label,
@@ -73,8 +94,7 @@ def timeline_data(corpus: Corpus) -> object:
             "approximate": m.approximate,
             "words": m.words,
             "note": m.note,
-            "sentence": m.sentence.text,
-            "url": m.url,
+            **_place(m),
         }
         for m in corpus.timeline
     ]

@@ -3,18 +3,20 @@
 The shape (documented for readers on the site's data page, `docs/data.md`):
 `data/passages.json` is the index, small at any corpus size,
 
-    {"format": 2, "themes": [{"slug", "title", "url"}],
+    {"format": 3, "themes": [{"slug", "title", "url"}],
      "articles": [{"slug", "title", "author", "url", "date", "paragraphs", "data"}]}
 
 where `paragraphs` counts the article's paragraphs and `data` names its file,
 `data/articles/<slug>.json`:
 
     {"slug", "title", "author", "url", "date",
-     "paragraphs": [{"id", "url", "text", "themes": [...],
+     "paragraphs": [{"id", "url", "themes": [...],
        "sentences": [{"text", "themes": [...], "evidence": {"<theme>": ["word", ...]}}]}]}
 
 URLs are relative to the site root; a paragraph's `id` is its element id on
 the article page (`p5`), and its `url` the article's URL with that fragment.
+A paragraph's text is its sentences' joined by single spaces: each sentence is
+written once, and the glossary, key figures and timeline point at it by number.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from .model import Article
 
 #: Where the file is published inside the site.
 PASSAGES_JSON = "data/passages.json"
+#: The version of the data's layout, in `data/passages.json` and `data/glossary.json` (see `docs/data.md`).
+#: Format 3 quotes no sentence twice: the glossary, key figures and timeline point at a sentence
+#: of an article's own file (`data/articles/<slug>.json`) by its paragraph and sentence numbers.
+DATA_FORMAT = 3
 
 
 def passages_data(corpus: Corpus) -> dict[str, object]:
@@ -33,7 +39,7 @@ def passages_data(corpus: Corpus) -> dict[str, object]:
         for article in corpus.articles
     ]
     return {
-        "format": 2,
+        "format": DATA_FORMAT,
         "themes": [{"slug": theme.slug, "title": theme.title, "url": theme.url} for theme in corpus.themes],
         "articles": articles,
     }
@@ -52,7 +58,6 @@ def article_data(corpus: Corpus, article: Article) -> dict[str, object]:
             {
                 "id": passage.paragraph.anchor,
                 "url": passage.url,
-                "text": passage.paragraph.text,
                 "themes": list(passage.themes),
                 "sentences": [
                     {

@@ -98,6 +98,19 @@ def restore(html: str, regions: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda found: regions.get(found.group(1), found.group()), html)
 
 
+def restore_unquoted(html: str, regions: Mapping[str, str]) -> tuple[str, dict[str, str]]:
+    """Put back the regions that are not quotations; return the HTML and the quotations, still held.
+
+    A generator keeps only what this returns until the page is finished
+    (`restore` then): the rest is in the HTML already, and holding it too
+    would keep every page's body twice in memory until the end of the build.
+    """
+    quotations = {key: region for key, region in regions.items() if is_quotation(region)}
+    if len(quotations) == len(regions):
+        return html, quotations
+    return restore(html, {key: region for key, region in regions.items() if key not in quotations}), quotations
+
+
 def is_quotation(region: str) -> bool:
     """Whether a held region is a quotation: not linked, not searched (see the module's docstring)."""
     return region.startswith(SKIP_START)

@@ -2,9 +2,17 @@
 
 A term page puts the definition first (so a link's instant preview, which shows
 what follows the page's title up to the next heading, shows the definition),
-then the official links, every passage that mentions the term, quoted, and
-related terms. Quoted passages carry `data-search-exclude`, so that the page
-is found in search by its definition, not by the articles it quotes.
+then the official links, the articles that mention the term with the sentences
+that do, quoted, and related terms. Quoted passages carry `data-search-exclude`,
+so that the page is found in search by its definition, not by the articles it
+quotes.
+
+"Mentioned in" lists articles, newest first, `ARTICLES_PER_PAGE` a page. While
+every sentence mentioning the term fits on one page (`MENTIONS_PER_PAGE`), each
+is quoted; past that, each article is quoted by its first such sentence, with
+the date and how many it has, cut to `EXCERPT_WORDS` words either side of the
+mention: a reader of "Japan" at 10,000 articles wants the articles, not 100,000
+quotes, and the pages stay few and small.
 """
 
 from __future__ import annotations
@@ -19,8 +27,13 @@ from ..markup import count, front_matter, highlight, href, text
 from ..pagination import Paged, pager
 from .theme import swatch
 
-#: How many mentions one page of a term quotes: about 60 KB of HTML.
+#: How many mentioning sentences a term's page quotes in full: past that, one a page's article.
 MENTIONS_PER_PAGE = 100
+#: How many articles one page of a term lists: about 100 KB of HTML and 1,800 elements when each is
+#: quoted by an excerpt, well under the limits of 300 KB and 3,000 elements a page.
+ARTICLES_PER_PAGE = 150
+#: How many words either side of the first mention an article's excerpt keeps, when articles are quoted by one.
+EXCERPT_WORDS = 10
 #: How much a term page weighs in search against other pages (Material's `search.boost`).
 SEARCH_BOOST = 10
 
@@ -43,7 +56,7 @@ INDEX_URL = "glossary/"
 
 
 def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
-    """Render a term's pages as Markdown: the term, then further pages of its mentions when they are many.
+    """Render a term's pages as Markdown: the term, then further pages of the articles mentioning it when many.
 
     Args:
         corpus: The corpus (for the mentions and related terms).
@@ -51,12 +64,13 @@ def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
 
     Returns:
         Each page's Markdown, front matter included, by its path: the term's
-        page, and `glossary/<slug>/page/2/`, … when its mentions fill more
-        than one page (`MENTIONS_PER_PAGE`), the newest articles first.
+        page, and `glossary/<slug>/page/2/`, … when the articles mentioning it
+        fill more than one page (`ARTICLES_PER_PAGE`), the newest first.
     """
     found = _newest_first(corpus, corpus.quotes(term.slug))
-    paged = Paged(term.page_path, term.url, MENTIONS_PER_PAGE)
-    chunks = paged.split(found)
+    by_article = [list(group) for _, group in groupby(found, key=lambda quote: quote.article)]
+    paged = Paged(term.page_path, term.url, ARTICLES_PER_PAGE)
+    chunks = paged.split(by_article)
     parts = [
         front_matter(
             {
@@ -84,7 +98,7 @@ def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
     for number, chunk in enumerate(chunks[1:], start=2):
         url = paged.page_url(number)
         first = paged.size * (number - 1) + 1
-        summary = f"Mentions {first} to {first + len(chunk) - 1} of {len(found)}, the newest articles first."
+        summary = f"Articles {first} to {first + len(chunk) - 1} of {len(by_article)}, the newest first."
         title = f"{term.title}: mentions, page {number} of {len(chunks)}"
         nav = pager(paged, number, len(chunks))
         pages[paged.page_path(number)] = (
@@ -185,30 +199,51 @@ def _names(term: Term) -> str:
 
 
 def _mentions(
-    corpus: Corpus, term: Term, found: list[TermQuote], shown: Sequence[TermQuote], page_url: str = ""
+    corpus: Corpus, term: Term, found: list[TermQuote], shown: Sequence[list[TermQuote]], page_url: str = ""
 ) -> str:
-    # The passages mentioning the term on one page, grouped by article, the mention highlighted.
+    # One page's articles mentioning the term, each with its sentences quoted (or, when the term's
+    # sentences are too many for one page, its first), the mention highlighted.
     page_url = page_url or term.url
     if not found:
         return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
     articles = len({p.article for p in found})
+    every = len(found) <= MENTIONS_PER_PAGE
+    lead = "" if every else " Each article is quoted by an excerpt of the first sentence that mentions it."
     lines = [
         f'<div class="ng-mentions {NO_LINK_CLASS}" data-search-exclude>',
-        f'<p class="ng-mention-count">{count(len(found), "passage")} in {count(articles, "article")}.</p>',
+        f'<p class="ng-mention-count">{count(len(found), "passage")} in {count(articles, "article")}.{lead}</p>',
     ]
-    for slug, group in groupby(shown, key=lambda p: p.article):
-        article = corpus.article(slug)
+    for group in shown:
+        article = corpus.article(group[0].article)
+        about = [f'<time datetime="{article.date_iso}">{article.date_label}</time>'] if article.date_label else []
+        if not every:
+            about.append(count(len(group), "sentence"))
+        meta = f' <span class="ng-mention-meta">· {" · ".join(about)}</span>' if about else ""
         link = f'<a href="{href(page_url, article.url)}">{text(article.title)}</a>'
-        lines.append(f'<p class="ng-mention-article">{link}</p>')
+        lines.append(f'<p class="ng-mention-article">{link}{meta}</p>')
         items = "".join(
             f'<li><a class="ng-passage-link" href="{href(page_url, p.url)}" '
             f'aria-label="Paragraph {p.paragraph} of the article">¶ {p.paragraph}</a> '
-            f'<q class="ng-passage">{highlight(p.sentence, ((s, e, "mark") for s, e in p.spans))}</q></li>'
-            for p in group
+            f'<q class="ng-passage">{_quoted(p) if every else _excerpt(p)}</q></li>'
+            for p in (group if every else group[:1])
         )
         lines.append(f'<ul class="ng-passages">{items}</ul>')
     # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
     return "\n".join([lines[0], skip_linking("\n".join(lines[1:])), "</div>"]) + "\n"
+
+
+def _quoted(quote: TermQuote) -> str:
+    # The whole sentence, each mention of the term marked.
+    return highlight(quote.sentence, ((start, end, "mark") for start, end in quote.spans))
+
+
+def _excerpt(quote: TermQuote, words: int = EXCERPT_WORDS) -> str:
+    # The sentence around its first mention, `words` words either side (ellipses where cut), the mentions marked.
+    sentence, (start, end) = quote.sentence, quote.spans[0]
+    first = start - len(" ".join(sentence[:start].split(" ")[-(words + 1) :]))
+    last = end + len(" ".join(sentence[end:].split(" ")[: words + 1]))
+    marks = ((s - first, e - first, "mark") for s, e in quote.spans if s >= first and e <= last)
+    return ("…" if first else "") + highlight(sentence[first:last], marks) + ("…" if last < len(sentence) else "")
 
 
 def _newest_first(corpus: Corpus, found: list[TermQuote]) -> list[TermQuote]:
