@@ -60,6 +60,10 @@ def test_pager_works_by_keyboard_and_names_the_current_page(browser: Browser, pa
     page.goto(paged_url + "themes/security/page/2/")
     assert axe_violations(page) == []
     page.close()
+    dark = browser.new_page(color_scheme="dark")
+    dark.goto(paged_url + "themes/security/page/2/")
+    assert axe_violations(dark) == []  # the pager's buttons are readable on the dark scheme too
+    dark.close()
 
 
 def test_pages_work_without_javascript(browser: Browser, paged_url: str) -> None:
