@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,27 @@ from tests.sitebuild import ROOT, make_project
 pytestmark = pytest.mark.browser
 
 BROKEN = ROOT / "tests" / "cases" / "docs" / "glossary-unknown-kind" / "glossary" / "odd-gadget.md"
+
+
+@contextmanager
+def _served(project: Path) -> Iterator[str]:
+    # `mkdocs serve` on the project, as a contributor runs it; its address once it answers.
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**environment, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/readers-guide/"
+        _wait_for(url)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def _wait_for(url: str, timeout: float = 180.0) -> None:
@@ -38,18 +61,7 @@ def test_serve_shows_a_broken_term_in_a_banner_until_it_is_fixed(tmp_path: Path,
     project = make_project(tmp_path)
     term = project / "docs" / "glossary" / "odd-gadget.md"
     shutil.copy(BROKEN, term)
-    port = _free_port()
-    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**environment, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/readers-guide/"
-        _wait_for(url)
+    with _served(project) as url:
         page = browser.new_page()
         page.goto(url)
         banner = page.locator(".md-banner .ng-build-problems")
@@ -69,26 +81,12 @@ def test_serve_shows_a_broken_term_in_a_banner_until_it_is_fixed(tmp_path: Path,
         assert page.locator(".ng-build-problems").count() == 0, "the banner stayed after the fix"
         page.goto(url + "glossary/odd-gadget/")
         expect(page.locator("h1")).to_have_text("Odd gadget")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_search_finds_sharded_articles_under_serve(tmp_path: Path, browser: Browser) -> None:
     # `mkdocs serve` builds into its own folder: the index is split there too, and the worker fetches the shards.
     project = make_project(tmp_path)
-    port = _free_port()
-    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**environment, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/readers-guide/"
-        _wait_for(url)
+    with _served(project) as url:
         with urllib.request.urlopen(url + "search/search_index.json", timeout=10) as response:
             core = json.load(response)
         assert core["config"]["newsguide"]["pages"] > 0
@@ -104,9 +102,6 @@ def test_search_finds_sharded_articles_under_serve(tmp_path: Path, browser: Brow
         expect(article.first).to_be_attached(timeout=30_000)
         links = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(link => link.href)")
         assert any("articles/china-japan-rok-trilateral-2025/" in link for link in links), links
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_a_plain_build_has_no_banner(tmp_path: Path) -> None:
