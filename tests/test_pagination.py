@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from newsguide.pagination import Paged, pager
 from tests.benchmark import make_hooked_project, seed_sentences, synthetic_corpus
@@ -107,6 +109,46 @@ def test_every_passage_of_a_theme_is_on_one_of_its_pages(large: Build) -> None:
         assert len(found) == len(set(found)), theme  # each passage once
         assert set(found) == ids, theme
         assert len(pages) > 1, theme  # 1,000 articles do not fit on one page
+
+
+def test_archive_pages_quote_only_the_sentences_on_the_theme(large: Build) -> None:
+    # The first page quotes each paragraph whole; pages 2, 3, … quote its sentences on the theme, "…" for the rest.
+    paragraphs = {
+        f"{article['slug']}-{paragraph['id']}": paragraph["sentences"]
+        for article in large.passages()["articles"]
+        for paragraph in article["paragraphs"]
+    }
+    for theme in ("economics", "security"):
+        first = BeautifulSoup((large.site / "themes" / theme / "index.html").read_text(encoding="utf-8"), "html.parser")
+        quoted = first.select(".ng-passage")
+        assert quoted and any(passage.select(".ng-subdued") for passage in quoted)
+        archive = BeautifulSoup(
+            (large.site / "themes" / theme / "page" / "2" / "index.html").read_text(encoding="utf-8"), "html.parser"
+        )
+        assert "Only the sentences on the theme are quoted" in archive.select_one(".ng-theme-counts").get_text()
+        elided = 0
+        for passage in archive.select(".ng-passage"):
+            sentences = paragraphs[passage["id"]]
+            on_theme = [sentence["text"] for sentence in sentences if theme in sentence["themes"]]
+            quote = passage.select_one("blockquote").get_text()
+            assert not passage.select(".ng-subdued, mark")
+            assert [piece.strip() for piece in quote.split("…") if piece.strip()] == [
+                " ".join(run) for run in _runs(sentences, theme)
+            ], passage["id"]
+            assert all(sentence in quote for sentence in on_theme)
+            elided += len(on_theme) < len(sentences)
+        assert elided  # some paragraph of the page had a sentence off the theme
+
+
+def _runs(sentences: list[dict[str, Any]], theme: str) -> list[list[str]]:
+    # The texts of the theme's sentences in a paragraph, in runs of neighbours.
+    runs: list[list[str]] = [[]]
+    for sentence in sentences:
+        if theme in sentence["themes"]:
+            runs[-1].append(sentence["text"])
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
 
 
 def test_every_article_mentioning_a_term_is_on_one_of_its_pages(large: Build) -> None:

@@ -6,7 +6,10 @@ article, the newest articles first: the theme's sentences are highlighted
 (`<mark>`), the others subdued, and a small line says which words matched and
 links to the paragraph in context. The passages are split into numbered pages
 of `PASSAGES_PER_PAGE` (`themes/security/`, `themes/security/page/2/`, …), so
-no page grows with the corpus. Each quoted passage has the id
+no page grows with the corpus. The later pages are the theme's archive: they
+quote only the sentences on the theme, with "…" where others were left out
+(the whole paragraph is one link away); at 10,000 articles the subdued
+sentences alone weighed 95 MB, and GitHub Pages takes at most 1 GB. Each quoted passage has the id
 `<article-slug>-p<N>`, which the article page's badges link to (see
 `passage_pages`). Quotes carry Material's `data-search-exclude`, so that search
 leads to the article itself rather than to its copies.
@@ -120,10 +123,12 @@ def _paged_passages(
     def later(number: int, chunk: Sequence[Passage]) -> str:
         first = paged.size * (number - 1) + 1
         summary = f"Passages {first} to {first + len(chunk) - 1} of {len(passages)}, the newest articles first."
+        if theme is not None:
+            summary += " Only the sentences on the theme are quoted; each paragraph is whole in its article."
         return later_head(paged, number, len(chunks), title, summary, f"Back to {title}")
 
     def body(url: str, chunk: Sequence[Passage]) -> str:
-        return _article_passages(url, list(chunk), theme, totals)
+        return _article_passages(url, list(chunk), theme, totals, whole=url == paged.url)
 
     return paged_pages(paged, chunks, head, later, body)
 
@@ -247,9 +252,12 @@ def _key_terms(theme: Theme, terms: list[tuple[Term, int]]) -> str:
     )
 
 
-def _article_passages(page_url: str, passages: list[Passage], theme: Theme | None, totals: Counter[str]) -> str:
-    # The passages grouped under a heading per article, in corpus order. Each quote links back to its
-    # paragraph, where the terms are linked, so the linker skips them (at 1,000 articles, most of the HTML).
+def _article_passages(
+    page_url: str, passages: list[Passage], theme: Theme | None, totals: Counter[str], *, whole: bool
+) -> str:
+    # The passages grouped under a heading per article, in corpus order, quoted whole or (archive pages) by
+    # their sentences on the theme. Each quote links back to its paragraph, where the terms are linked, so
+    # the linker skips them (at 1,000 articles, most of the HTML).
     if not passages:
         return ""
     parts: list[str] = []
@@ -265,17 +273,22 @@ def _article_passages(page_url: str, passages: list[Passage], theme: Theme | Non
                 f'<p class="ng-passage-source">{byline}{totals[article.slug]} of its '
                 f"{count(len(article.body), 'paragraph')}</p>\n\n"
             )
-        parts.append(_passage(page_url, passage, theme))
+        parts.append(_passage(page_url, passage, theme, whole))
     # Search leads to the articles, not to these copies (Material's `data-search-exclude`).
     return '<div class="ng-passages" data-search-exclude>\n' + skip_linking("\n\n" + "".join(parts)) + "\n</div>\n\n"
 
 
-def _passage(page_url: str, passage: Passage, theme: Theme | None) -> str:
-    # One quoted paragraph: the theme's sentences marked, the rest subdued, then the evidence line.
+def _passage(page_url: str, passage: Passage, theme: Theme | None, whole: bool) -> str:
+    # One quoted paragraph, then the evidence line: whole, the theme's sentences marked and the rest subdued,
+    # or only the theme's sentences.
     paragraph = passage.paragraph
     slug = theme.slug if theme else ""
-    spans = [(s.sentence.start, s.sentence.end, "mark" if slug in s.themes else _SUBDUED) for s in passage.sentences]
-    quote = highlight(paragraph.text, spans)
+    if whole or theme is None:
+        sentences = passage.sentences
+        marks = [(s.sentence.start, s.sentence.end, "mark" if slug in s.themes else _SUBDUED) for s in sentences]
+        quote = highlight(paragraph.text, marks)
+    else:
+        quote = _on_theme(passage, slug)
     link = f'<a href="{href(page_url, passage.url)}">Paragraph {paragraph.number} in context</a>'
     meta = [link, *(_evidence(passage, theme) if theme else [])]
     colour = f" ng-c{theme.colour}" if theme else ""
@@ -285,6 +298,21 @@ def _passage(page_url: str, passage: Passage, theme: Theme | None) -> str:
         f'<p class="ng-passage-meta">{" · ".join(meta)}</p>\n'
         "</div>\n\n"
     )
+
+
+def _on_theme(passage: Passage, slug: str) -> str:
+    # The paragraph's sentences on the theme, in order, with "…" wherever sentences off it were left out.
+    parts: list[str] = []
+    left_out = False
+    for found in passage.sentences:
+        if slug not in found.themes:
+            left_out = True
+            continue
+        if left_out:
+            parts.append("…")
+        parts.append(text(passage.paragraph.text[found.sentence.start : found.sentence.end]))
+        left_out = False
+    return " ".join([*parts, "…"] if left_out else parts)
 
 
 def _evidence(passage: Passage, theme: Theme) -> list[str]:
