@@ -180,27 +180,30 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Put the quotations back; compact the page; drop mkdocstrings' stylesheet from pages without API docs.
 
-    Compacting (`newsguide.compact`) drops the indentation and comments. Material's instant navigation adds and
-    removes head stylesheets as pages change, so an API page reached from another page still gets mkdocstrings'.
+    Compacting (`newsguide.compact`) drops the indentation and comments; the icons go to one shared file
+    (`newsguide.icons`). Material's instant navigation adds and removes head stylesheets as pages change,
+    so an API page reached from another page still gets mkdocstrings'.
     """
-    held, index = _Build.held.pop(page.file.src_uri, {}), _search_entries(config)
+    held, index, site = _Build.held.pop(page.file.src_uri, {}), _search_entries(config), _Build.site
     if "newsguide_kept" in page.meta:  # its search entries go where indexing it would have put them
-        page.content = None
-        return str(_Build.pages.replay(page.file.src_uri, index))
-    if _Build.engine is None:
+        page.content, kept = None, _Build.pages.replay(page.file.src_uri, index)
+        site.icons.add(kept.icons)
+        return str(kept.output)
+    if _Build.engine is None or site is None:
         return output
     output = _Build.engine.compact(_Build.engine.restore(output, held))
     api, page.content = 'class="doc doc-' in (page.content or ""), None  # written next: its HTML is let go
-    output = output if api else _MKDOCSTRINGS_CSS.sub("", output, count=1)
-    _Build.pages.keep_rendered(page.file.src_uri, output, index)
+    output, icons = site.icons.share(output if api else _MKDOCSTRINGS_CSS.sub("", output, count=1), page.url)
+    _Build.pages.keep_rendered(page.file.src_uri, output, index, icons)
     return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Split the search index and the sitemap, so that neither grows with the corpus; forget pages not kept."""
+    """Split the search index and the sitemap (neither grows with the corpus); write the icons; forget old pages."""
     if _Build.engine is not None and _Build.site is not None:
         _Build.engine.shard_search_index(Path(config.site_dir), _Build.site.unlisted)
         _Build.engine.split_sitemap(Path(config.site_dir), _Build.site.unlisted, config.site_url or "")
+        _Build.site.icons.write(Path(config.site_dir))
         log.debug("newsguide: pages kept: %s", _Build.pages.summary())
         _Build.pages.prune()
 

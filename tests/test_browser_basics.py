@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -33,6 +34,22 @@ def test_no_console_errors_and_no_third_party_requests(page: Page, base_url: str
     assert page.console_errors == []  # type: ignore[attr-defined]
     outside = [u for u in page.requested_urls if urlsplit(u).netloc not in (host, "")]  # type: ignore[attr-defined]
     assert outside == []
+
+
+def test_the_shared_icons_are_drawn(page: Page, base_url: str) -> None:
+    # The header's icons come from one shared file (`newsguide.icons`): each visible one has a size and a colour,
+    # also on a page two folders deeper reached by instant navigation.
+    page.goto(base_url)
+    page.locator(".ng-article-list a").first.click()
+    expect(page.locator("h1")).to_have_text(re.compile("Can China"), timeout=15_000)
+    page.wait_for_load_state("networkidle")
+    drawn = page.evaluate(
+        """() => [...document.querySelectorAll('.md-header svg use, .md-content__button svg use')]
+            .filter(use => use.closest('svg').getBoundingClientRect().width > 0)
+            .map(use => [use.getBBox().width, getComputedStyle(use).fill])"""
+    )
+    assert len(drawn) >= 4  # logo, colour scheme, search, repository, edit
+    assert all(width > 0 and fill.startswith("rgb") for width, fill in drawn), drawn
 
 
 def test_search_finds_rcep(page: Page, base_url: str) -> None:

@@ -39,7 +39,7 @@ from .cache import CACHE_DIR, Store
 from .navigation import outline
 
 #: Written with every entry: an entry of another layout is not used.
-_LAYOUT = "newsguide-page-1"
+_LAYOUT = "newsguide-page-2"
 #: Markdown that includes another file while it is converted (pymdownx.snippets).
 _SNIPPET = "--8<--"
 #: mkdocstrings blocks (`::: identifier`), which read the Python files they document.
@@ -77,10 +77,12 @@ class Rendered:
     Attributes:
         output: The page, as written to the site.
         entries: The search index's entries for the page (one per section).
+        icons: The shared icons the page references, as (id, viewBox, drawing) (see `newsguide.icons`).
     """
 
     output: str
     entries: tuple[dict[str, Any], ...] = ()
+    icons: tuple[tuple[str, str, str], ...] = ()
 
 
 def digest(*parts: object) -> str:
@@ -206,7 +208,9 @@ class PageCache:
         self._keys[page.file.src_uri] = key
         return self.rendered.get(key) is not None
 
-    def keep_rendered(self, path: str, output: str, index: list[dict[str, Any]]) -> None:
+    def keep_rendered(
+        self, path: str, output: str, index: list[dict[str, Any]], icons: tuple[tuple[str, str, str], ...] = ()
+    ) -> None:
         """Keep the whole page the template just made, with the entries the search index took from it.
 
         Args:
@@ -214,19 +218,20 @@ class PageCache:
             output: The page.
             index: The site's search entries so far: those added since the
                 last page are this page's (pages are made one after another).
+            icons: The shared icons the page references.
         """
         entries, self._indexed = tuple(index[self._indexed :]), len(index)
         if (key := self._keys.pop(path, None)) is not None:
-            self.rendered.put(key, Rendered(output, entries))
+            self.rendered.put(key, Rendered(output, entries, icons))
 
-    def replay(self, path: str, index: list[dict[str, Any]]) -> str:
+    def replay(self, path: str, index: list[dict[str, Any]]) -> Rendered:
         """The kept page `rendered_for` found, its search entries added where indexing it would have put them."""
         kept = self.rendered.get(self._keys.pop(path), count=False)
         if kept is None:  # removed or damaged since `rendered_for` read it: a build cannot go back a step
             raise RuntimeError(f"the page cache entry of {path} went missing during the build: build again")
         index.extend(dict(entry) for entry in kept.entries)
         self._indexed = len(index)
-        return kept.output
+        return kept
 
     def templates_folder(self) -> str:
         """A folder for the templates the site generator compiled, kept beside the pages (made if missing)."""

@@ -19,6 +19,7 @@ from .corpus import Corpus, load_corpus
 from .data import data_files
 from .embeds import fill_embeds
 from .feeds import feed_files
+from .icons import Icons
 from .markup import text
 from .meta import page_description
 from .navigation import arrange, outline
@@ -78,6 +79,8 @@ class Site:
         computed: How many were computed.
         unlisted: The paths of the pages a navigation leaves out: the articles
             (the articles index lists them) and the later pages of paged lists.
+        icons: The icons the built pages share (`newsguide.icons`), filled
+            in as the site generator finishes each page.
     """
 
     corpus: Corpus
@@ -87,6 +90,7 @@ class Site:
     kept: int = 0
     computed: int = 0
     unlisted: frozenset[str] = frozenset()
+    icons: Icons = field(default_factory=Icons, repr=False, compare=False)
     _positions: dict[str, int] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
