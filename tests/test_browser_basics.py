@@ -20,6 +20,7 @@ def test_article_opens_from_home_and_permalink_targets_paragraph(page: Page, bas
     page.locator(".ng-article-list a").first.click()
     title = "Can China, Japan & ROK work together amid the uncertainty of the world?"
     expect(page.locator("h1")).to_have_text(title, timeout=15_000)  # bounded, but not by a busy machine's pace
+    page.wait_for_load_state("networkidle")  # instant navigation ready: it would take the click, without :target
     page.locator("#p5 .ng-permalink").click()
     assert page.url.endswith("#p5")
     # Instant navigation updates the URL before the browser applies :target; wait for it, bounded.
