@@ -174,6 +174,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for page in (file.page for file in files.documentation_pages() if file.page and file.page.content is not None):
         if _Build.pages.rendered_for(page, shared, _Build.held.get(page.file.src_uri)):
             page.meta.update(template="newsguide-kept.html", newsguide_kept=True, search={"exclude": True})
+    _Build.site.release()  # every page is converted: the templates and the search index reuse the corpus' memory
     return env
 
 
@@ -184,7 +185,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     (`newsguide.icons`). Material's instant navigation adds and removes head stylesheets as pages change,
     so an API page reached from another page still gets mkdocstrings'.
     """
-    held, index, site = _Build.held.pop(page.file.src_uri, {}), _search_entries(config), _Build.site
+    held, search, site = _Build.held.pop(page.file.src_uri, {}), _search_index(config), _Build.site
+    index = search.entries if search is not None else []
     if "newsguide_kept" in page.meta:  # its search entries go where indexing it would have put them
         page.content, kept = None, _Build.pages.replay(page.file.src_uri, index)
         site.icons.add(kept.icons)
@@ -201,7 +203,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Split the search index and the sitemap (neither grows with the corpus); write the icons; forget old pages."""
     if _Build.engine is not None and _Build.site is not None:
-        _Build.engine.shard_search_index(Path(config.site_dir), _Build.site.unlisted)
+        _Build.engine.shard_search_index(Path(config.site_dir), _Build.site.unlisted, _search_index(config))
         _Build.engine.split_sitemap(Path(config.site_dir), _Build.site.unlisted, config.site_url or "")
         _Build.site.icons.write(Path(config.site_dir))
         log.debug("newsguide: pages kept: %s", _Build.pages.summary())
@@ -227,10 +229,9 @@ def _engine(root: Path) -> None:
         _Build.pages = _Build.engine.PageCache(root, memory=_Build.serving)
 
 
-def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]]:
-    # The entries Material's search plugin has taken from the pages so far (a kept page adds its own).
-    index = getattr(config.plugins.get("material/search"), "search_index", None)
-    return index.entries if index is not None else []
+def _search_index(config: MkDocsConfig) -> Any:
+    # Material's search index: its settings, and the entries taken from the pages so far (a kept page adds its own).
+    return getattr(config.plugins.get("material/search"), "search_index", None)
 
 
 def _docs(config: MkDocsConfig) -> str:

@@ -6,6 +6,7 @@ import base64
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -135,6 +136,20 @@ def test_shard_search_index_rewrites_a_built_index_once(tmp_path: Path) -> None:
     assert sorted(d["location"] for d in whole["docs"]) == sorted(d["location"] for d in _index()["docs"])
     assert len(list((search / "pages").iterdir())) == len(split.pages)
     assert shard_search_index(tmp_path / "nothing", set()) is None
+
+
+def test_the_index_the_generator_holds_splits_as_the_file_it_wrote(tmp_path: Path) -> None:
+    # The adapter hands over Material's in-memory index, so that the file need not be parsed again.
+    sources = {f"articles/a{n}.md" for n in range(120)}
+    settings = {**_index()["config"], "enabled": True, "min_search_length": 3}  # the plugin's other settings too
+    held = SimpleNamespace(config=settings, entries=_index()["docs"])
+    for folder in (tmp_path / "file", tmp_path / "memory"):
+        (folder / "search").mkdir(parents=True)
+        (folder / "search" / "search_index.json").write_text(json.dumps(_index()), encoding="utf-8")
+    assert shard_search_index(tmp_path / "file", sources) is not None
+    assert shard_search_index(tmp_path / "memory", sources, held) is not None
+    written = [{p.relative_to(root): p.read_bytes() for p in root.rglob("*.json")} for root in tmp_path.iterdir()]
+    assert written[0] == written[1] and len(written[0]) > 3
 
 
 @pytest.mark.parametrize("location", ["articles/a1/", "articles/a1.html", "articles/a1/index.html"])
