@@ -88,7 +88,8 @@ def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
         items = "".join(f'<li><a href="{text(link.url)}">{text(link.title)}</a></li>' for link in term.links)
         parts.append(f'## Official sources\n\n<ul class="ng-term-links">{items}</ul>\n\n')
     nav = pager(paged, 1, len(chunks))
-    parts.append("## Mentioned in\n\n" + _mentions(corpus, term, found, chunks[0]) + nav + "\n")
+    articles = len(by_article)
+    parts.append("## Mentioned in\n\n" + _mentions(corpus, term, found, articles, chunks[0]) + nav + "\n")
     parts.append(_themes(corpus, term))
     related = [corpus.term(slug) for slug in term.see_also if slug in corpus.linker.terms]
     if related:
@@ -104,7 +105,7 @@ def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
         pages[paged.page_path(number)] = (
             front_matter({"title": title, "description": summary, "search": {"exclude": True}})
             + f'<p class="ng-mention-count">{text(summary)} <a href="{href(url, term.url)}">Back to '
-            f"{text(term.heading)}</a></p>\n\n" + nav + _mentions(corpus, term, found, chunk, url) + nav
+            f"{text(term.heading)}</a></p>\n\n" + nav + _mentions(corpus, term, found, articles, chunk, url) + nav
         )
     return pages
 
@@ -199,14 +200,18 @@ def _names(term: Term) -> str:
 
 
 def _mentions(
-    corpus: Corpus, term: Term, found: list[TermQuote], shown: Sequence[list[TermQuote]], page_url: str = ""
+    corpus: Corpus,
+    term: Term,
+    found: list[TermQuote],
+    articles: int,
+    shown: Sequence[list[TermQuote]],
+    page_url: str = "",
 ) -> str:
-    # One page's articles mentioning the term, each with its sentences quoted (or, when the term's
-    # sentences are too many for one page, its first), the mention highlighted.
+    # One page's articles mentioning the term (of `articles` in all), each with its sentences quoted (or,
+    # when the term's sentences are too many for one page, its first), the mention highlighted.
     page_url = page_url or term.url
     if not found:
         return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
-    articles = len({p.article for p in found})
     every = len(found) <= MENTIONS_PER_PAGE
     lead = "" if every else " Each article is quoted by an excerpt of the first sentence that mentions it."
     lines = [
