@@ -17,10 +17,12 @@ does not need), so the theme's CSS sizes and colours it as before: the drawing
 `<use>` brings in inherits `fill: currentColor`. The reference is written
 `xlink:href`, not `href`: Material's instant navigation rewrites every `[href]`
 by assigning the element's `href` property, which `<use>` has only as a
-getter (the browser throws, and the rewriting stops halfway). An icon's id is a digest of its
-drawing, the same on every page and in every build. Icons that a shared copy
-could draw differently are left inline: those without a `viewBox`, and those
-whose drawing holds ids of its own (gradients, masks).
+getter (the browser throws, and the rewriting stops halfway).
+
+An icon's id is a digest of its drawing, the same on every page and in every
+build. Icons that a shared copy could draw differently are left inline: those
+without a `viewBox`, and those whose drawing holds ids of its own (gradients,
+masks).
 """
 
 from __future__ import annotations

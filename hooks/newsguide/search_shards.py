@@ -272,8 +272,8 @@ def _page_words(docs: list[dict[str, Any]], separator: re.Pattern[str]) -> dict[
 
 def _entry(found: Sequence[int], scores: Sequence[float], pages: int) -> list[Any]:
     # [best page ids, all page ids]: all as a delta-coded list, or a base64 bitmap when that is shorter.
-    best = [number for _, number in sorted(zip(scores, found, strict=True), key=lambda pair: (-pair[0], pair[1]))]
-    best = best[:BEST]
+    ranked = sorted(zip(scores, found, strict=True), key=lambda pair: (-pair[0], pair[1]))
+    best = [number for _, number in ranked[:BEST]]
     numbers = sorted(found)
     deltas = [numbers[0], *(b - a for a, b in itertools.pairwise(numbers))]
     bitmap = bytearray((pages + 7) // 8)
