@@ -203,9 +203,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Split the search index and the sitemap (neither grows with the corpus); write the icons; forget old pages."""
     if _Build.engine is not None and _Build.site is not None:
-        _Build.engine.shard_search_index(Path(config.site_dir), _Build.site.unlisted, _search_index(config))
-        _Build.engine.split_sitemap(Path(config.site_dir), _Build.site.unlisted, config.site_url or "")
-        _Build.site.icons.write(Path(config.site_dir))
+        site_dir = Path(config.site_dir)
+        _Build.engine.shard_search_index(site_dir, _Build.site.unlisted, _search_index(config), _Build.pages.words)
+        _Build.engine.split_sitemap(site_dir, _Build.site.unlisted, config.site_url or "")
+        _Build.site.icons.write(site_dir)
         log.debug("newsguide: pages kept: %s", _Build.pages.summary())
         _Build.pages.prune()
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from newsguide.cache import Store
 from newsguide.search_shards import (
     BEST,
     BUCKET_BYTES,
@@ -150,6 +151,22 @@ def test_the_index_the_generator_holds_splits_as_the_file_it_wrote(tmp_path: Pat
     assert shard_search_index(tmp_path / "memory", sources, held) is not None
     written = [{p.relative_to(root): p.read_bytes() for p in root.rglob("*.json")} for root in tmp_path.iterdir()]
     assert written[0] == written[1] and len(written[0]) > 3
+
+
+def test_kept_words_split_as_words_computed_anew(tmp_path: Path) -> None:
+    # A page's words kept by an earlier build are used only while its documents are the same.
+    kept: Store[dict[str, float]] = Store(tmp_path, dict, "test")
+    fresh = split_search_index(_index(), _sharded)
+    assert split_search_index(_index(), _sharded, kept) == fresh
+    assert (kept.hits, kept.misses) == (0, 121)
+    edited = _index()
+    edited["docs"][-2]["text"] = "<p>The edited zanzibar story</p>"  # a section of article 119
+    again = Store(tmp_path, dict, "test")  # another process, the same folder
+    split = split_search_index(edited, _sharded, again)
+    assert (again.hits, again.misses) == (120, 1)
+    assert split == split_search_index(edited, _sharded)
+    zanzibar = split.buckets[bucket_of("za", len(split.buckets))]["zanzibar"]
+    assert _members(zanzibar, len(split.pages)) == {8, 120}  # article 7's late section, and the edit
 
 
 @pytest.mark.parametrize("location", ["articles/a1/", "articles/a1.html", "articles/a1/index.html"])

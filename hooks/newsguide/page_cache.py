@@ -136,6 +136,8 @@ class PageCache:
         folder = self.folder = root / CACHE_DIR / "pages" if root is not None else None
         self.converted = Store(folder / "converted" if folder else None, Converted, _LAYOUT, memory=memory)
         self.rendered = Store(folder / "rendered" if folder else None, Rendered, _LAYOUT, memory=memory)
+        #: Each page's scored search words (see `newsguide.search_shards`), by a key of its search entries.
+        self.words: Store[dict[str, float]] = Store(folder / "words" if folder else None, dict, _LAYOUT, memory=memory)
         self._conversion = ""
         self._keys: dict[str, str] = {}
         self._indexed = 0  # how many search entries the pages made so far this build gave
@@ -255,3 +257,4 @@ class PageCache:
         """Forget what the build since the last `prune` did not use."""
         self.converted.prune()
         self.rendered.prune()
+        self.words.prune()

@@ -8,7 +8,6 @@ MkDocs adapter is one such consumer, the Markdown export another.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -46,8 +45,8 @@ class Page:
     source: str
 
 
-#: A link from an article page to a passage on a theme's first page: `../../themes/<theme>/#<passage id>"`.
-_BADGE_LINK = re.compile(r'(?P<up>(?:\.\./)*)themes/(?P<theme>[\w-]+)/#(?P<id>[\w-]+)"')
+#: Where theme pages live, as article pages link them (`themes/<theme>/#<passage id>"`).
+_THEMES = "themes/"
 #: The articles section's index page, listing every article, and how many articles a page of it lists.
 ARTICLES_INDEX = "articles/index.md"
 ARTICLES_PER_PAGE = 50
@@ -76,7 +75,11 @@ def build_pages(corpus: Corpus, source_base: str = "") -> list[Page]:
     """
     later = passage_pages(corpus)
     pages = [
-        Page(article.page_path, _badges_to_pages(corpus.analyses[article.slug].page, later), article.source.as_posix())
+        Page(
+            article.page_path,
+            _badges_to_pages(corpus.analyses[article.slug].page, later.get(article.slug, {})),
+            article.source.as_posix(),
+        )
         for article in corpus.articles
     ]
     for source, write in _corpus_pages(corpus):
@@ -113,17 +116,21 @@ def _one_page(path: str, write: Callable[[Corpus], str], corpus: Corpus) -> dict
     return {path: write(corpus)}
 
 
-def _badges_to_pages(page: str, later: dict[tuple[str, str], str]) -> str:
+def _badges_to_pages(page: str, moved: dict[tuple[str, str], str]) -> str:
     # An article page as its analysis wrote it links each paragraph to its passage on the first page of
-    # each theme; point the links to passages on later pages at those pages.
-    if not later:
+    # each theme (`themes/<theme>/#<id>"`); point the links to passages on later pages at those pages.
+    # One split at "themes/" and a look-up a link: a regular expression took 0.7 s at 1,000 articles.
+    if not moved:
         return page
-
-    def moved(found: re.Match[str]) -> str:
-        url = later.get((found["theme"], found["id"]))
-        return f'{found["up"]}{url}#{found["id"]}"' if url else found[0]
-
-    return _BADGE_LINK.sub(moved, page)
+    head, *links = page.split(_THEMES)
+    pieces = [head]
+    for link in links:
+        theme, passage = link.partition("/")[0], ""
+        if link.startswith(f"{theme}/#"):
+            passage = link[len(theme) + 2 :].partition('"')[0]
+        url = moved.get((theme, passage))
+        pieces.append(_THEMES + link if url is None else url + link[len(theme) + 1 :])
+    return "".join(pieces)
 
 
 def _glossary_index(corpus: Corpus) -> str:

@@ -27,6 +27,12 @@ follows the index's own tokenisation: HTML tags are skipped, text is split by
 the configured `separator` (Chinese already segmented by jieba with zero-width spaces),
 lowercased, and Lunr's stop words are dropped.
 
+Splitting a page's text into words is most of the work (a second at 1,000
+articles), so a page's scored words can be kept between builds (`kept`, the
+page cache's `words`), by a key of the page's documents, the separator and the
+engine's version: after one article's edit, only the pages that changed are
+split again.
+
 This module never imports MkDocs: it reads and writes JSON files.
 """
 
@@ -46,7 +52,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .cache import Store
 from .sitemaps import page_stem
+from .version import ENGINE_VERSION
 
 __all__ = [
     "BUCKET_BYTES",
@@ -107,7 +115,9 @@ class SearchSplit:
     buckets: list[dict[str, list[Any]]]
 
 
-def shard_search_index(site_dir: Path, sharded_sources: Collection[str], built: Any = None) -> SearchSplit | None:
+def shard_search_index(
+    site_dir: Path, sharded_sources: Collection[str], built: Any = None, kept: Store[dict[str, float]] | None = None
+) -> SearchSplit | None:
     """Split the search index a build wrote in `site_dir`, in place; `None` when there is none, or it is split.
 
     Args:
@@ -119,6 +129,7 @@ def shard_search_index(site_dir: Path, sharded_sources: Collection[str], built: 
             still holds it (Material's `SearchIndex`: its `config` and
             `entries`): read from there, not parsed again from the file, which
             at 10,000 articles took half a gigabyte more.
+        kept: Pages' scored words from earlier builds, by key; new ones are added.
     """
     search = site_dir / "search"
     path = search / _INDEX
@@ -132,7 +143,7 @@ def shard_search_index(site_dir: Path, sharded_sources: Collection[str], built: 
     if CONFIG_KEY in index.get("config", {}):
         return None
     stems = {page_stem(source.removesuffix(".md")) for source in sharded_sources}
-    split = split_search_index(index, lambda location: page_stem(location) in stems)
+    split = split_search_index(index, lambda location: page_stem(location) in stems, kept)
     for folder in (WORDS_DIR, PAGES_DIR):
         shutil.rmtree(search / folder, ignore_errors=True)
         (search / folder).mkdir()
@@ -144,13 +155,16 @@ def shard_search_index(site_dir: Path, sharded_sources: Collection[str], built: 
     return split
 
 
-def split_search_index(index: Mapping[str, Any], sharded: Callable[[str], bool]) -> SearchSplit:
+def split_search_index(
+    index: Mapping[str, Any], sharded: Callable[[str], bool], kept: Store[dict[str, float]] | None = None
+) -> SearchSplit:
     """Split a search index (Material's `{"config", "docs"}`) into core, pages and word buckets.
 
     Args:
         index: The index Material's search plugin writes.
         sharded: Whether the page at a location (without `#section`) goes to
             shards; pages of search boost below 1 always do.
+        kept: Pages' scored words from earlier builds, by key; new ones are added.
 
     Returns:
         The split; the core's config tells the worker the number of buckets
@@ -172,7 +186,7 @@ def split_search_index(index: Mapping[str, Any], sharded: Callable[[str], bool])
     # Each word's pages and scores, as arrays: at 10,000 articles, a tuple of two numbers a posting took 300 MB.
     postings: dict[str, tuple[array[int], array[float]]] = defaultdict(lambda: (array("i"), array("d")))
     for number, docs in enumerate(pages):
-        for word, score in _page_words(docs, separator).items():
+        for word, score in _kept_words(docs, separator, kept).items():
             numbers, scores = postings[word]
             numbers.append(number)
             scores.append(score)
@@ -268,6 +282,20 @@ def _page_words(docs: list[dict[str, Any]], separator: re.Pattern[str]) -> dict[
     length = math.sqrt(sum(counts.values()) or 1)
     boost = float(docs[0].get("boost", 1))
     return {word: boost * ((word in titled) * 100 + count / length) for word, count in counts.items()}
+
+
+def _kept_words(
+    docs: list[dict[str, Any]], separator: re.Pattern[str], kept: Store[dict[str, float]] | None
+) -> dict[str, float]:
+    # A page's scored words: kept from an earlier build whose documents, separator and engine were the same.
+    if kept is None:
+        return _page_words(docs, separator)
+    key = hashlib.sha256(_dump([ENGINE_VERSION, separator.pattern, docs]).encode("utf-8", "surrogatepass")).hexdigest()
+    words = kept.get(key)
+    if words is None:
+        words = _page_words(docs, separator)
+        kept.put(key, words)
+    return words
 
 
 def _entry(found: Sequence[int], scores: Sequence[float], pages: int) -> list[Any]:

@@ -97,19 +97,22 @@ def paged_theme(theme: Theme) -> Paged:
     return Paged(theme.page_path, theme.url, PASSAGES_PER_PAGE)
 
 
-def passage_pages(corpus: Corpus) -> dict[tuple[str, str], str]:
-    """The URL of the theme page quoting a passage, by (theme slug, passage id), for passages past the first page.
+def passage_pages(corpus: Corpus) -> dict[str, dict[tuple[str, str], str]]:
+    """The URL of the theme page quoting a passage, for passages past the first page, article by article.
 
     Article pages link each paragraph to its passage on its themes' pages
     (`themes/security/#<id>`); a passage on a later page needs that page's address.
+
+    Returns:
+        Article slug → (theme slug, passage id) → the URL of the page quoting it.
     """
-    found: dict[tuple[str, str], str] = {}
+    found: dict[str, dict[tuple[str, str], str]] = {}
     for theme in corpus.themes:
         paged = paged_theme(theme)
         for index, passage in enumerate(corpus.on_theme(theme.slug)):
             number = paged.page_of(index)
             if number > 1:
-                found[(theme.slug, passage.id)] = paged.page_url(number)
+                found.setdefault(passage.article.slug, {})[(theme.slug, passage.id)] = paged.page_url(number)
     return found
 
 
