@@ -5,11 +5,12 @@ from __future__ import annotations
 import pickle
 import re
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 
-from newsguide.cache import CACHE_DIR, Cache
+from newsguide.cache import CACHE_DIR, DATABASE, Cache
 from newsguide.corpus import load_corpus
 from newsguide.site import build_site
 from tests.benchmark import make_hooked_project, seed_sentences, synthetic_corpus
@@ -25,6 +26,14 @@ def _site_files(site: Path) -> dict[str, bytes]:
     }
 
 
+def _entries(folder: Path) -> list[tuple[str, str, bytes]]:
+    # The entries of a store's database: key, layout, value.
+    if not (folder / DATABASE).is_file():
+        return []
+    with sqlite3.connect(folder / DATABASE) as database:
+        return database.execute("SELECT key, layout, value FROM entries ORDER BY key").fetchall()
+
+
 def _cold(project: Path, site: Path) -> dict[str, bytes]:
     # A build with no cache at all.
     shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
@@ -35,7 +44,7 @@ def _cold(project: Path, site: Path) -> dict[str, bytes]:
 
 def _warm(project: Path, site: Path) -> dict[str, bytes]:
     # A build that finds the cache the last build left.
-    assert any((project / CACHE_DIR).glob("*/*.pickle")), "the last build kept its analyses"
+    assert _entries(project / CACHE_DIR), "the last build kept its analyses"
     built = build(project, site=site)
     assert built.returncode == 0, built.output
     return _site_files(site)
@@ -49,7 +58,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.build
 def test_a_warm_build_is_the_cold_build_byte_for_byte(project: Path, tmp_path: Path) -> None:
     cold = _cold(project, tmp_path / "cold")
-    assert len(list((project / CACHE_DIR).glob("*/*.pickle"))) == 12
+    assert len(_entries(project / CACHE_DIR)) == 12
     assert _warm(project, tmp_path / "warm") == cold
 
 
@@ -86,18 +95,32 @@ def test_a_damaged_or_foreign_entry_is_recomputed_not_trusted(tmp_path: Path) ->
     project = make_hooked_project(tmp_path, synthetic_corpus(3, seed_sentences()))
     cache = Cache(project / CACHE_DIR)
     expected = build_site(project, cache=cache)
-    entries = sorted((project / CACHE_DIR).glob("*/*.pickle"))
+    cache.close()
+    entries = _entries(project / CACHE_DIR)
     assert len(entries) == 3
-    entries[0].write_bytes(b"not a pickle")
-    entries[1].write_bytes(pickle.dumps(("newsguide-analysis-0", entries[1].stem, None)))
-    other = pickle.loads(entries[2].read_bytes())
-    entries[2].write_bytes(pickle.dumps((other[0], "0" * 64, other[2])))  # an entry under another key
+    (first, _, _), (second, _, _), (third, _, value) = entries
+    other = pickle.loads(value)
+    with sqlite3.connect(project / CACHE_DIR / DATABASE) as database:
+        database.execute("UPDATE entries SET value = ? WHERE key = ?", (b"not a pickle", first))
+        database.execute("UPDATE entries SET layout = 'newsguide-analysis-0' WHERE key = ?", (second,))
+        foreign = pickle.dumps(("0" * 64, other[1]))  # an entry under another key
+        database.execute("UPDATE entries SET value = ? WHERE key = ?", (foreign, third))
     fresh = Cache(project / CACHE_DIR)
     again = build_site(project, cache=fresh)
     assert (again.kept, again.computed) == (0, 3)
     assert [page.markdown for page in again.pages] == [page.markdown for page in expected.pages]
     assert again.data == expected.data
     assert (build_site(project, cache=Cache(project / CACHE_DIR)).kept, fresh.hits) == (3, 0)
+
+
+def test_a_file_that_is_no_database_is_made_anew(tmp_path: Path) -> None:
+    project = make_hooked_project(tmp_path, synthetic_corpus(2, seed_sentences()))
+    (project / CACHE_DIR).mkdir(parents=True)
+    (project / CACHE_DIR / DATABASE).write_bytes(b"a cache from elsewhere, not SQLite" * 100)
+    first = build_site(project, cache=Cache(project / CACHE_DIR))
+    assert (first.kept, first.computed) == (0, 2)
+    assert len(_entries(project / CACHE_DIR)) == 2
+    assert build_site(project, cache=Cache(project / CACHE_DIR)).kept == 2
 
 
 def test_memory_keeps_analyses_between_builds_and_forgets_unused_ones(tmp_path: Path) -> None:
