@@ -128,9 +128,7 @@ class Store(Generic[T]):
     def _write(self, key: str, value: T) -> None:
         # One entry, in a transaction of its own: a build that stops leaves it whole or absent.
         blob = pickle.dumps((key, value), pickle.HIGHEST_PROTOCOL)
-        self._execute(
-            lambda db: db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", (key, self.layout, blob))
-        )
+        self._execute(lambda db: db.execute(_INSERT, (key, self.layout, blob)))
 
     def _forget_unused(self, db: sqlite3.Connection) -> None:
         # Delete the entries whose keys the build did not use.

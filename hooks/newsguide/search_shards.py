@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import Store
+from .page_cache import digest
 from .sitemaps import page_stem
 from .version import ENGINE_VERSION
 
@@ -197,10 +198,10 @@ def split_search_index(
     for word, entry in entries.items():
         buckets[bucket_of(word_key(word), len(buckets))][word] = entry
     # The version digests the shards one by one: all of them as one string weighed 250 MB at 10,000 articles.
-    digest = hashlib.sha256()
+    hashed = hashlib.sha256()
     for shard in itertools.chain(pages, buckets):
-        digest.update(_dump(shard).encode("utf-8"))
-    version = digest.hexdigest()[:12]
+        hashed.update(_dump(shard).encode("utf-8"))
+    version = hashed.hexdigest()[:12]
     config[CONFIG_KEY] = {"pages": len(pages), "buckets": len(buckets), "limit": PAGE_LIMIT, "version": version}
     return SearchSplit({**index, "config": config, "docs": core}, pages, buckets)
 
@@ -290,7 +291,7 @@ def _kept_words(
     # A page's scored words: kept from an earlier build whose documents, separator and engine were the same.
     if kept is None:
         return _page_words(docs, separator)
-    key = hashlib.sha256(_dump([ENGINE_VERSION, separator.pattern, docs]).encode("utf-8", "surrogatepass")).hexdigest()
+    key = digest(ENGINE_VERSION, separator.pattern, docs)
     words = kept.get(key)
     if words is None:
         words = _page_words(docs, separator)

@@ -11,8 +11,9 @@ quote only the sentences on the theme, with "…" where others were left out
 (the whole paragraph is one link away); at 10,000 articles the subdued
 sentences alone weighed 95 MB, and GitHub Pages takes at most 1 GB. Each
 quoted passage has the id `<article-slug>-p<N>`, which the article page's
-badges link to (see `passage_pages`). Quotes carry Material's `data-search-exclude`, so that search
-leads to the article itself rather than to its copies.
+badges link to (see `passage_pages`). Quotes carry Material's
+`data-search-exclude`, so that search leads to the article itself rather than
+to its copies.
 """
 
 from __future__ import annotations
