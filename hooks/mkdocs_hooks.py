@@ -226,7 +226,7 @@ def _engine(root: Path) -> None:
             _Build.version = importlib.import_module("newsguide.version").ENGINE_VERSION
         finally:
             sys.path.remove(str(_HOOKS))
-        _Build.cache = _Build.engine.default_cache(root)
+        _Build.cache = _Build.engine.default_cache(root, memory=_Build.serving)
         _Build.pages = _Build.engine.PageCache(root, memory=_Build.serving)
 
 

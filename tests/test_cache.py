@@ -69,11 +69,13 @@ def test_a_warm_build_is_the_cold_build_byte_for_byte(project: Path, tmp_path: P
         ("seeds/article-0003.txt", "\n\n", "\n\nThe tariff war with Japan and the RCEP came up again.\n\n"),
         ("docs/themes/economics.md", "vocabulary:\n", "vocabulary:\n  - ministers\n"),
         ("docs/glossary/rcep.md", "aliases:\n", "aliases:\n  - foreign ministers\n"),
+        ("docs/glossary/rcep.md", "India took part", "India, at first, took part"),
+        ("docs/glossary/asean.md", "  zh: 东南亚国家联盟", "  zh: 东盟"),
         ("docs/themes/economics.md", "title: Economics & trade", "title: Economics, trade & money"),
         ("hooks/templates/main.html", "{#-", "<!-- a template edit -->\n{#-"),
         ("mkdocs.yml", "copyright: Articles", "copyright: All articles"),
     ],
-    ids=["article", "theme", "term", "sidebar title", "template", "settings"],
+    ids=["article", "theme", "term", "term definition", "term names", "sidebar title", "template", "settings"],
 )
 def test_after_an_edit_the_warm_build_is_the_cold_build(
     project: Path, tmp_path: Path, path: str, old: str, new: str

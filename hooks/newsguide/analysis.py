@@ -25,6 +25,7 @@ from .problems import Problem
 from .render.article import render_article
 from .sources import field_line
 from .suggestions import ArticleNames, article_names
+from .term_themes import article_pairs
 from .themes import Theme
 from .timeline import Mention as DatedMention
 from .timeline import build_timeline
@@ -48,6 +49,8 @@ class Analysis:
             weighed half a gigabyte; compressed, a fifth of that.
         names: The names and abbreviations it uses, for the build's count of
             names without a glossary entry.
+        term_themes: (term, theme, sentences): how many of its sentences on
+            each theme mention each term (`term_themes.article_pairs`).
     """
 
     article: Article
@@ -58,6 +61,7 @@ class Analysis:
     dates: tuple[DatedMention, ...]
     packed_page: bytes
     names: ArticleNames
+    term_themes: tuple[tuple[str, str, int], ...] = ()
 
     @property
     def page(self) -> str:
@@ -138,7 +142,8 @@ def analyse(article: Article, reading: Reading) -> Analysis:
     page = render_article(article, passages, reading.themes, reading.linker, mentions)
     page += source_notice(article.source.as_posix(), reading.source_base)
     packed = zlib.compress(page.encode("utf-8"), 1)
-    return Analysis(article, passages, problems, mentions, figures, dates, packed, article_names(article))
+    pairs = article_pairs(passages, mentions)
+    return Analysis(article, passages, problems, mentions, figures, dates, packed, article_names(article), pairs)
 
 
 def _with_field_line(problem: Problem, root: Path) -> Problem:

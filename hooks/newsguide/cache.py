@@ -27,6 +27,8 @@ project's own working data, like `.venv/`, never taken from elsewhere.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import pickle
 import sqlite3
 from collections.abc import Callable
@@ -47,6 +49,12 @@ _BUSY_SECONDS = 10.0
 #: One table: an entry's key, the layout it was written in, and its value pickled with its key.
 _TABLE = "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, layout TEXT NOT NULL, value BLOB NOT NULL)"
 _INSERT = "INSERT OR REPLACE INTO entries VALUES (?, ?, ?)"
+
+
+def digest(*parts: object) -> str:
+    """A key: the SHA-256 of the parts, written as JSON (anything JSON cannot write, as text)."""
+    text = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Store(Generic[T]):
@@ -179,11 +187,29 @@ class Store(Generic[T]):
 
 
 class Cache(Store[Analysis]):
-    """Articles' analyses by key, in memory and optionally on disk.
+    """Articles' analyses by key, in memory and optionally on disk; and the parts of pages made from them.
+
+    Attributes:
+        parts: Text made from several analyses (a page of a theme's passages, a
+            term's pages), by a key of those analyses' keys (see `Corpus.made`):
+            after one article's edit, what does not quote it is not made again.
 
     Args:
         folder: Where entries are kept between processes, or None for memory only.
+        memory: Keep the parts in memory too (for `mkdocs serve`); analyses always are.
     """
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, *, memory: bool = True) -> None:
         super().__init__(folder, Analysis, "newsguide-analysis-1")
+        parts = folder / "parts" if folder else None
+        self.parts: Store[dict[str, str]] = Store(parts, dict, "newsguide-parts-1", memory=memory)
+
+    def prune(self) -> None:
+        """Forget every analysis and part the build since the last `prune` did not use."""
+        super().prune()
+        self.parts.prune()
+
+    def close(self) -> None:
+        """Close both databases."""
+        super().close()
+        self.parts.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from itertools import groupby
+from operator import attrgetter
 
 from .corpus import Corpus
 from .markdown_body import markdown_plain_text
@@ -37,7 +38,7 @@ def glossary_data(corpus: Corpus) -> dict[str, object]:
                 "kind": term.kind,
                 "url": term.url,
                 "definition": definition,
-                "mention_count": len(corpus.quotes(term.slug)),
+                "mention_count": corpus.quoted_sentences(term.slug),
                 "mentions": term_mentions_path(term.slug),
             }
         )
@@ -59,9 +60,12 @@ def term_mentions(corpus: Corpus, slug: str) -> dict[str, object]:
         {
             "article": article,
             "url": corpus.article(article).url,
-            "sentences": [[quote.paragraph, quote.number] for quote in quotes],
+            "sentences": [
+                [paragraph, index + 1]
+                for (paragraph, index), _ in groupby(mentions, key=attrgetter("paragraph", "sentence"))
+            ],
         }
-        for article, quotes in groupby(corpus.quotes(slug), key=lambda quote: quote.article)
+        for article, mentions in corpus.mentions_in(slug).items()
     ]
     return {"slug": slug, "articles": articles}
 

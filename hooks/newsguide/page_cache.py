@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.metadata
-import json
 import re
 import sys
 import tempfile
@@ -35,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cache import CACHE_DIR, Store
+from .cache import CACHE_DIR, Store, digest
 from .navigation import outline
 
 #: Written with every entry: an entry of another layout is not used.
@@ -83,12 +82,6 @@ class Rendered:
     output: str
     entries: tuple[dict[str, Any], ...] = ()
     icons: tuple[tuple[str, str, str], ...] = ()
-
-
-def digest(*parts: object) -> str:
-    """A key: the SHA-256 of the parts, written as JSON (anything JSON cannot write, as text)."""
-    text = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def files_digest(*paths: str | Path) -> str:

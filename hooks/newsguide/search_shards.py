@@ -52,8 +52,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cache import Store
-from .page_cache import digest
+from .cache import Store, digest
 from .sitemaps import page_stem
 from .version import ENGINE_VERSION
 

@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .cache import CACHE_DIR, Cache
+from .cache import CACHE_DIR, Cache, digest
 from .compact import compact
 from .corpus import Corpus, load_corpus
 from .data import data_files
@@ -23,7 +23,7 @@ from .icons import Icons
 from .markup import text
 from .meta import page_description
 from .navigation import arrange, outline
-from .page_cache import PageCache, digest, files_digest
+from .page_cache import PageCache, files_digest
 from .pages import Page, build_pages, docs_path, edit_path, source_base, unlisted
 from .problems import Problem
 from .reference import reference_pages
@@ -173,6 +173,6 @@ def build_site(
     return site
 
 
-def default_cache(root: Path) -> Cache:
-    """A cache kept on disk in the project (`.cache/newsguide/`)."""
-    return Cache(root / CACHE_DIR)
+def default_cache(root: Path, *, memory: bool = False) -> Cache:
+    """A cache kept on disk in the project (`.cache/newsguide/`); `memory` keeps the pages' parts in memory too."""
+    return Cache(root / CACHE_DIR, memory=memory)

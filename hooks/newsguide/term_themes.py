@@ -7,23 +7,21 @@ sentences: a sentence that names a term twice counts once, as it is one entry
 of the term's `mentions` in `data/glossary.json`, and a sentence on two
 themes counts once for each.
 
-Everything is computed in one pass over the sentences and one over the
-mentions, keyed by (article, paragraph, sentence), once per build.
+Each article's counts are computed once, with its analysis (`article_pairs`,
+kept in the build cache); a build adds them up (`grouped`).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .classify import Classification
+from .classify import Classification, Passage
 from .glossary import Term
 from .link import Mention
 from .themes import Theme
-
-#: Where a sentence is: (article slug, paragraph number, sentence index in the paragraph).
-SentenceKey = tuple[str, int, int]
 
 
 @dataclass(frozen=True)
@@ -43,15 +41,30 @@ class TermThemes:
     by_theme: dict[str, list[tuple[Term, int]]] = field(default_factory=dict)
 
 
-def sentence_themes(classification: Classification) -> dict[SentenceKey, tuple[str, ...]]:
-    """The themes of every body sentence that is on at least one, keyed by where the sentence is."""
-    return {
-        (slug, passage.paragraph.number, index): sentence.themes
-        for slug, passages in classification.articles.items()
+def article_pairs(passages: Iterable[Passage], mentions: Iterable[Mention]) -> tuple[tuple[str, str, int], ...]:
+    """Count, in one article, the sentences on each theme that mention each term.
+
+    Args:
+        passages: The article's paragraphs with their themes.
+        mentions: The article's mentions of terms.
+
+    Returns:
+        (term slug, theme slug, sentences) for every pair with at least one.
+    """
+    on = {
+        (passage.paragraph.number, index): sentence.themes
         for passage in passages
         for index, sentence in enumerate(passage.sentences)
         if sentence.themes
     }
+    counted: set[tuple[str, int, int]] = set()
+    pairs: Counter[tuple[str, str]] = Counter()
+    for mention in mentions:
+        if (mention.term, mention.paragraph, mention.sentence) in counted:
+            continue
+        counted.add((mention.term, mention.paragraph, mention.sentence))
+        pairs.update((mention.term, theme) for theme in on.get((mention.paragraph, mention.sentence), ()))
+    return tuple((term, theme, count) for (term, theme), count in pairs.items())
 
 
 def term_themes(
@@ -68,20 +81,29 @@ def term_themes(
     Returns:
         The counts, grouped both ways.
     """
-    on = sentence_themes(classification)
-    counted: set[tuple[str, SentenceKey]] = set()
-    pairs: Counter[tuple[str, str]] = Counter()
+    by_article: dict[str, list[Mention]] = {}
     for mention in mentions:
-        key = (mention.article, mention.paragraph, mention.sentence)
-        if (mention.term, key) in counted:
-            continue
-        counted.add((mention.term, key))
-        pairs.update((mention.term, theme) for theme in on.get(key, ()))
+        by_article.setdefault(mention.article, []).append(mention)
+    found = (article_pairs(passages, by_article.get(slug, [])) for slug, passages in classification.articles.items())
+    return grouped(itertools.chain.from_iterable(found), terms, themes)
+
+
+def grouped(pairs: Iterable[tuple[str, str, int]], terms: Sequence[Term], themes: Sequence[Theme]) -> TermThemes:
+    """Add up articles' counts (`article_pairs`) and group them by term and by theme, most first.
+
+    Args:
+        pairs: (term slug, theme slug, sentences), from any number of articles.
+        terms: The glossary's terms.
+        themes: The themes, in display order.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    for term, theme, count in pairs:
+        counts[term, theme] += count
     by_term: dict[str, list[tuple[Theme, int]]] = {term.slug: [] for term in terms}
     by_theme: dict[str, list[tuple[Term, int]]] = {theme.slug: [] for theme in themes}
     theme_of = {theme.slug: theme for theme in themes}
     term_of = {term.slug: term for term in terms}
-    for (term, theme), count in pairs.items():
+    for (term, theme), count in counts.items():
         if term in term_of and theme in theme_of:
             by_term[term].append((theme_of[theme], count))
             by_theme[theme].append((term_of[term], count))

@@ -58,6 +58,10 @@ INDEX_URL = "glossary/"
 def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
     """Render a term's pages as Markdown: the term, then further pages of the articles mentioning it when many.
 
+    Each page's list of articles, with their sentences quoted, is taken from
+    an earlier build when none of those articles changed (`Corpus.made`):
+    after one article's edit, a common term's other pages are not made again.
+
     Args:
         corpus: The corpus (for the mentions and related terms).
         term: The term.
@@ -67,10 +71,17 @@ def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
         page, and `glossary/<slug>/page/2/`, … when the articles mentioning it
         fill more than one page (`ARTICLES_PER_PAGE`), the newest first.
     """
-    found = _newest_first(corpus, corpus.quotes(term.slug))
-    by_article = [list(group) for _, group in groupby(found, key=lambda quote: quote.article)]
+    rank = corpus.newest_first
+    mentioning = sorted(corpus.mentioning(term.slug), key=rank.__getitem__)
+    sentences = corpus.quoted_sentences(term.slug)
     paged = Paged(term.page_path, term.url, ARTICLES_PER_PAGE)
-    chunks = paged.split(by_article)
+    chunks = paged.split(mentioning)
+
+    def mentions(chunk: Sequence[str], url: str) -> str:
+        inputs = ("term mentions", term.slug, term.url, url, sentences, len(mentioning))
+        made = corpus.made(inputs, list(chunk), lambda: {"html": _mentions(corpus, term, sentences, chunk, url)})
+        return made["html"]
+
     parts = [
         front_matter(
             {
@@ -88,8 +99,7 @@ def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
         items = "".join(f'<li><a href="{text(link.url)}">{text(link.title)}</a></li>' for link in term.links)
         parts.append(f'## Official sources\n\n<ul class="ng-term-links">{items}</ul>\n\n')
     nav = pager(paged, 1, len(chunks))
-    articles = len(by_article)
-    parts.append("## Mentioned in\n\n" + _mentions(corpus, term, found, articles, chunks[0]) + nav + "\n")
+    parts.append("## Mentioned in\n\n" + mentions(chunks[0], term.url) + nav + "\n")
     parts.append(_themes(corpus, term))
     related = [corpus.term(slug) for slug in term.see_also if slug in corpus.linker.terms]
     if related:
@@ -99,13 +109,13 @@ def render_term(corpus: Corpus, term: Term) -> dict[str, str]:
     for number, chunk in enumerate(chunks[1:], start=2):
         url = paged.page_url(number)
         first = paged.size * (number - 1) + 1
-        summary = f"Articles {first} to {first + len(chunk) - 1} of {len(by_article)}, the newest first."
+        summary = f"Articles {first} to {first + len(chunk) - 1} of {len(mentioning)}, the newest first."
         title = f"{term.title}: mentions, page {number} of {len(chunks)}"
         nav = pager(paged, number, len(chunks))
         pages[paged.page_path(number)] = (
             front_matter({"title": title, "description": summary, "search": {"exclude": True}})
             + f'<p class="ng-mention-count">{text(summary)} <a href="{href(url, term.url)}">Back to '
-            f"{text(term.heading)}</a></p>\n\n" + nav + _mentions(corpus, term, found, articles, chunk, url) + nav
+            f"{text(term.heading)}</a></p>\n\n" + nav + mentions(chunk, url) + nav
         )
     return pages
 
@@ -199,27 +209,20 @@ def _names(term: Term) -> str:
     return f'<p class="ng-term-names {NO_LINK_CLASS}">' + " · ".join(items) + "</p>\n\n"
 
 
-def _mentions(
-    corpus: Corpus,
-    term: Term,
-    found: list[TermQuote],
-    articles: int,
-    shown: Sequence[list[TermQuote]],
-    page_url: str = "",
-) -> str:
-    # One page's articles mentioning the term (of `articles` in all), each with its sentences quoted (or,
-    # when the term's sentences are too many for one page, its first), the mention highlighted.
-    page_url = page_url or term.url
-    if not found:
+def _mentions(corpus: Corpus, term: Term, sentences: int, shown: Sequence[str], page_url: str) -> str:
+    # One page's articles mentioning the term (`shown`, by slug), each with its sentences quoted (or, when the
+    # term's `sentences` in all are too many for one page, its first), the mention highlighted.
+    if not sentences:
         return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
-    every = len(found) <= MENTIONS_PER_PAGE
+    every = sentences <= MENTIONS_PER_PAGE
     lead = "" if every else " Each article is quoted by an excerpt of the first sentence that mentions it."
+    articles = len(corpus.mentions_in(term.slug))
     lines = [
         f'<div class="ng-mentions {NO_LINK_CLASS}" data-search-exclude>',
-        f'<p class="ng-mention-count">{count(len(found), "passage")} in {count(articles, "article")}.{lead}</p>',
+        f'<p class="ng-mention-count">{count(sentences, "passage")} in {count(articles, "article")}.{lead}</p>',
     ]
-    for group in shown:
-        article = corpus.article(group[0].article)
+    for slug in shown:
+        article, group = corpus.article(slug), corpus.quotes(term.slug, slug)
         about = [f'<time datetime="{article.date_iso}">{article.date_label}</time>'] if article.date_label else []
         if not every:
             about.append(count(len(group), "sentence"))
@@ -249,12 +252,6 @@ def _excerpt(quote: TermQuote, words: int = EXCERPT_WORDS) -> str:
     last = end + len(" ".join(sentence[end:].split(" ")[: words + 1]))
     marks = ((s - first, e - first, "mark") for s, e in quote.spans if s >= first and e <= last)
     return ("…" if first else "") + highlight(sentence[first:last], marks) + ("…" if last < len(sentence) else "")
-
-
-def _newest_first(corpus: Corpus, found: list[TermQuote]) -> list[TermQuote]:
-    # The mentions, the newest articles first, each article's in reading order.
-    rank = corpus.newest_first
-    return sorted(found, key=lambda quote: rank[quote.article])
 
 
 def _themes(corpus: Corpus, term: Term) -> str:

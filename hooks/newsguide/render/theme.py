@@ -72,7 +72,7 @@ def render_theme(theme: Theme, corpus: Corpus) -> dict[str, str]:
     parts.append("## Passages\n\n")
     if not passages:
         parts.append('<p class="ng-empty">No passage of any article is on this theme yet.</p>\n')
-    return _paged_passages(paged_theme(theme), "".join(parts), theme.title, passages, theme)
+    return _paged_passages(corpus, paged_theme(theme), "".join(parts), theme.title, passages, theme)
 
 
 def render_other(corpus: Corpus) -> dict[str, str]:
@@ -90,7 +90,7 @@ def render_other(corpus: Corpus) -> dict[str, str]:
             f'<p class="ng-theme-counts">{count(len(passages), "passage")} from {count(articles, "article")}.</p>\n\n'
         )
     paged = Paged(OTHER_PATH, OTHER_URL, PASSAGES_PER_PAGE)
-    return _paged_passages(paged, "".join(parts), intro.title, passages, None)
+    return _paged_passages(corpus, paged, "".join(parts), intro.title, passages, None)
 
 
 def paged_theme(theme: Theme) -> Paged:
@@ -118,9 +118,10 @@ def passage_pages(corpus: Corpus) -> dict[str, dict[tuple[str, str], str]]:
 
 
 def _paged_passages(
-    paged: Paged, head: str, title: str, passages: list[Passage], theme: Theme | None
+    corpus: Corpus, paged: Paged, head: str, title: str, passages: list[Passage], theme: Theme | None
 ) -> dict[str, str]:
     # The first page (its head, then the first passages), and a page for each further batch; each with the pager.
+    # A batch's passages are taken from an earlier build when their articles did not change (`Corpus.made`).
     totals = Counter(p.article.slug for p in passages)
     chunks = paged.split(passages)
 
@@ -132,7 +133,18 @@ def _paged_passages(
         return later_head(paged, number, len(chunks), title, summary, f"Back to {title}")
 
     def body(url: str, chunk: Sequence[Passage]) -> str:
-        return _article_passages(url, list(chunk), theme, totals, whole=url == paged.url)
+        whole, slugs = url == paged.url, list(dict.fromkeys(p.article.slug for p in chunk))
+        inputs = (
+            "passages",
+            url,
+            theme.slug if theme else None,
+            whole,
+            [(p.id, totals[p.article.slug]) for p in chunk],
+        )
+        made = corpus.made(
+            inputs, slugs, lambda: {"html": _article_passages(url, list(chunk), theme, totals, whole=whole)}
+        )
+        return made["html"]
 
     return paged_pages(paged, chunks, head, later, body)
 
