@@ -110,7 +110,6 @@ class Corpus:
     figures: list[Figure] = field(default_factory=list)
     timeline: list[DatedMention] = field(default_factory=list)
     analyses: dict[str, Analysis] = field(default_factory=dict, repr=False)
-    _mentions_in: dict[str, dict[str, list[Mention]]] = field(default_factory=dict, repr=False, compare=False)
     _on_theme: dict[str | None, list[Passage]] = field(default_factory=dict, repr=False, compare=False)
     keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     signature: str = ""
@@ -198,7 +197,7 @@ class Corpus:
             make: Makes the result (texts by name) when no build kept it.
         """
         keys = [self.keys.get(slug, "") for slug in articles]
-        if self.parts is None or not self.signature or not all(keys):
+        if self.parts is None or not all(keys):
             return make()
         key = digest(self.signature, inputs, keys)
         found = self.parts.get(key)
@@ -208,22 +207,16 @@ class Corpus:
         return found
 
     @cached_property
-    def glossary_signature(self) -> str:
-        """A digest of every term as loaded (definition, names, links and all), for what shows them."""
-        return digest([repr(term) for term in self.terms])
-
-    def mentions_in(self, slug: str) -> dict[str, list[Mention]]:
-        """A term's mentions by the slug of the article they are in, articles in corpus order (found once)."""
-        if slug not in self._mentions_in:
-            grouped: dict[str, list[Mention]] = {}
-            for mention in self.mentions_by_term[slug]:
-                grouped.setdefault(mention.article, []).append(mention)
-            self._mentions_in[slug] = grouped
-        return self._mentions_in[slug]
+    def mentions_in(self) -> dict[str, dict[str, list[Mention]]]:
+        """Term slug → the slug of each article mentioning it, in corpus order → its mentions (every term has one)."""
+        grouped: dict[str, dict[str, list[Mention]]] = {term.slug: {} for term in self.terms}
+        for mention in self.mentions:
+            grouped[mention.term].setdefault(mention.article, []).append(mention)
+        return grouped
 
     def mentioning(self, slug: str) -> list[str]:
         """The slugs of the articles that mention a term, in corpus order."""
-        return list(self.mentions_in(slug))
+        return list(self.mentions_in[slug])
 
     def quoted_sentences(self, slug: str) -> int:
         """How many sentences mention a term."""
@@ -232,7 +225,7 @@ class Corpus:
     def quotes(self, slug: str, article: str) -> list[TermQuote]:
         """The sentences of one article that mention a term, in reading order, each once."""
         page, found = self.article(article), []
-        for (number, index), group in groupby(self.mentions_in(slug).get(article, []), key=_PLACE):
+        for (number, index), group in groupby(self.mentions_in[slug].get(article, []), key=_PLACE):
             paragraph = page.body[number - 1]
             spans = tuple((m.start, m.end) for m in group)
             text = paragraph.sentences[index].text

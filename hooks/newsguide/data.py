@@ -65,7 +65,7 @@ def term_mentions(corpus: Corpus, slug: str) -> dict[str, object]:
                 for (paragraph, index), _ in groupby(mentions, key=attrgetter("paragraph", "sentence"))
             ],
         }
-        for article, mentions in corpus.mentions_in(slug).items()
+        for article, mentions in corpus.mentions_in[slug].items()
     ]
     return {"slug": slug, "articles": articles}
 

@@ -168,10 +168,7 @@ def render_glossary_box(corpus: Corpus, page_url: str, limit: int = 8) -> str:
     """
     if not corpus.terms:
         return ""
-    counts = {
-        term.slug: len({(m.article, m.paragraph, m.sentence) for m in corpus.mentions_by_term[term.slug]})
-        for term in corpus.terms
-    }
+    counts = {term.slug: corpus.quoted_sentences(term.slug) for term in corpus.terms}
     top = sorted((t for t in corpus.terms if counts[t.slug]), key=lambda t: (-counts[t.slug], t.title.casefold()))
     items = "".join(
         f'<li><a href="{href(page_url, term.url)}" title="{text(term.summary)}">{text(term.heading)}</a> '
@@ -216,7 +213,7 @@ def _mentions(corpus: Corpus, term: Term, sentences: int, shown: Sequence[str], 
         return '<p class="ng-no-mentions">No article mentions this term yet.</p>\n'
     every = sentences <= MENTIONS_PER_PAGE
     lead = "" if every else " Each article is quoted by an excerpt of the first sentence that mentions it."
-    articles = len(corpus.mentions_in(term.slug))
+    articles = len(corpus.mentions_in[term.slug])
     lines = [
         f'<div class="ng-mentions {NO_LINK_CLASS}" data-search-exclude>',
         f'<p class="ng-mention-count">{count(sentences, "passage")} in {count(articles, "article")}.{lead}</p>',
