@@ -290,3 +290,29 @@ def test_a_dateline_is_where_a_report_was_filed_not_a_theme(themes: list[Theme],
     assert _themes_of("TOKYO — Rain fell all day.", themes, vocabulary) == set()
     assert _themes_of("NEW DELHI, July 27 — Rain fell all day.", themes, vocabulary) == set()
     assert _themes_of("TOKYO — Both navies held drills near Taiwan.", themes, vocabulary) == {"security"}
+
+
+def test_the_protocol_of_a_meeting_is_on_no_theme() -> None:
+    # Meals, the welcome and how long talks lasted say nothing of a theme; what a meeting was about still does.
+    geo = Theme(
+        "geo",
+        "Geo",
+        "",
+        (Term("talks"), Term("missile"), Term("leader", 0.5), Term("president", 0.5), Term("premier", 0.5)),
+        "",
+        "docs/themes/geo.md",
+    )
+    vocabulary, order = Vocabulary([geo]), {"geo": 0}
+
+    def themes_of(text: str) -> set[str]:
+        return {m.theme for m in classify_sentence(text, vocabulary, order)}
+
+    assert themes_of("Premier Li met President Yoon.") == {"geo"}
+    assert themes_of("Premier Li thanked President Yoon for the warm welcome.") == set()
+    assert themes_of("The leaders then attended a dinner hosted by the President.") == set()
+    assert themes_of("The talks lasted about three hours, including a working dinner.") == set()
+    assert themes_of("Over a working dinner, the leaders discussed missile launches.") == {"geo"}
+    text = "Title\n\nThe talks were tense. The leaders posed for a commemorative photograph.\n"
+    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], [geo])
+    assert [s.themes for s in classification.passages(article)[0].sentences] == [("geo",), ()]

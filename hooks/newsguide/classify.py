@@ -16,6 +16,11 @@ The design, in four rules a contributor can predict:
    ("trade" is found in "trade-related" and "Trump" in "Trump’s"). A term may
    belong to several themes ("economic coercion"). A dateline opening a
    sentence ("BEIJING —") says where a report was filed and is not scanned.
+   A sentence reporting the protocol of a meeting (a working dinner, a
+   commemorative photograph, the warm welcome, how long the talks lasted)
+   counts only its terms of full weight, and not the gathering itself
+   ("talks", "meeting") nor the words of the protocol: who dined with whom is
+   on no theme, what they discussed over dinner still is.
 2. **Scores and threshold.** A sentence's score for a theme is the sum of the
    weights of the distinct terms of that theme found in it (a term repeated
    counts once). The theme is assigned when the score reaches `THRESHOLD`
@@ -147,6 +152,18 @@ _STATECRAFT = re.compile(
     rf"|(?<!\bin\s)(?<!south\s)(?<!north\s)\b(?P<actor2>{_STATE})\s+(?:has\s+|had\s+)?(?P<verb2>called)\b",
     re.IGNORECASE,
 )
+#: The protocol of a meeting: meals, hospitality, photographs, the welcome, how long it lasted.
+_PROTOCOL = re.compile(
+    r"\b(?:working\s+(?:breakfast|lunch|luncheon|dinner)"
+    r"|(?:attended|hosted|gave|held|to|for)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:dinner|banquet|luncheon|lunch|reception)"
+    r"|(?:dinner|banquet|luncheon|lunch|reception)\s+hosted|hospitality"
+    r"|(?:commemorative|group|family|official)\s+photo(?:graph)?s?|warm\s+welcome"
+    r"|lasted\s+(?:about\s+|approximately\s+|nearly\s+|some\s+|more\s+than\s+|over\s+|around\s+)?"
+    r"[\w-]+\s+(?:minutes|hours)|joint\s+press\s+conference|motorcades?)\b",
+    re.IGNORECASE,
+)
+#: The gathering whose protocol a sentence reports: naming it says nothing about a theme.
+_GATHERING = re.compile(r"(?:talks|meetings?|summits?|sessions?|visits?)", re.IGNORECASE)
 _SEPARATOR = r"[\s\-‐‑–]+"
 #: The -ise/-ize spellings that are the same word ("normalisation", "normalization").
 _ISE = re.compile(r"i[sz](?=ation|e$|e\b|ed\b|ing\b|es\b)")
@@ -459,8 +476,11 @@ def sentence_scores(
     text = _DATELINE.sub("", text)
     weights: dict[str, dict[str, float]] = {}
     evidence: dict[str, dict[str, str]] = {}
+    protocol = _protocol(text)
     for words, term, term_weights in vocabulary.scan(text):
         for theme, weight in term_weights.items():
+            if protocol and (weight < THRESHOLD or words.casefold() in protocol or _GATHERING.fullmatch(words)):
+                continue  # the sentence reports how a meeting went: its offices, meals and talks are no subject
             weights.setdefault(theme, {})[term] = weight
             evidence.setdefault(theme, {}).setdefault(words.casefold(), words)
     past = vocabulary.cued("past") if cues else ()
@@ -516,6 +536,12 @@ def statecraft_cue(text: str) -> str:
     actor = found.group("actor") or found.group("actor2")
     verb = found.group("verb") or found.group("verb2")
     return " … ".join(" ".join(part.split()) for part in (actor, verb))
+
+
+def _protocol(text: str) -> str:
+    # The words by which a sentence reports the protocol of a meeting (casefolded), or "".
+    found = _PROTOCOL.search(text)
+    return found.group(0).casefold() if found else ""
 
 
 def continuation_cue(text: str) -> str:
