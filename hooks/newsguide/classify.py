@@ -78,12 +78,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any
 
 from .fold import fold, folded
-from .model import Article, Paragraph, Sentence
+from .model import Article, Compact, Paragraph, Sentence
 from .problems import Problem, did_you_mean
 from .themes import Theme
 
@@ -216,8 +215,8 @@ _DEFINITE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class ThemeMatch:
+@dataclass(frozen=True, slots=True)
+class ThemeMatch(Compact):
     """One theme of one sentence, with the evidence for it.
 
     Attributes:
@@ -234,14 +233,14 @@ class ThemeMatch:
     continued: bool = False
 
 
-@dataclass(frozen=True)
-class ClassifiedSentence:
+@dataclass(frozen=True, slots=True)
+class ClassifiedSentence(Compact):
     """A sentence and its themes."""
 
     sentence: Sentence
     matches: tuple[ThemeMatch, ...] = ()
 
-    @cached_property
+    @property
     def themes(self) -> tuple[str, ...]:
         """The slugs of the sentence's themes, in theme order."""
         return tuple(match.theme for match in self.matches)
@@ -251,8 +250,8 @@ class ClassifiedSentence:
         return next((m for m in self.matches if m.theme == theme), None)
 
 
-@dataclass(frozen=True)
-class Passage:
+@dataclass(frozen=True, slots=True)
+class Passage(Compact):
     """A body paragraph with its classified sentences: the unit theme pages quote.
 
     Attributes:

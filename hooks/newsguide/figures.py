@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from .fold import fold, folded
 from .model import Article, Quote
@@ -48,8 +49,14 @@ class FigureKind:
         object.__setattr__(self, "on_fold", on_fold)
         object.__setattr__(self, "search", _folded(self.pattern.pattern) if on_fold else self.pattern)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """One of `KINDS` pickles as its slug, so that the figures of every kept analysis share it."""
+        if _BY_SLUG.get(self.slug) is self:
+            return kind_named, (self.slug,)
+        return FigureKind, (self.slug, self.title, self.pattern, self.clue)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Figure(Quote):
     """A number stated in an article, with where it was said.
 
@@ -167,6 +174,12 @@ KINDS: tuple[FigureKind, ...] = (
         _clue(rf"\d|{_BIG_SCALE}"),
     ),
 )
+_BY_SLUG = {kind.slug: kind for kind in KINDS}
+
+
+def kind_named(slug: str) -> FigureKind:
+    """The kind of figure of `KINDS` with this slug."""
+    return _BY_SLUG[slug]
 
 
 def sentence_figures(sentence: str) -> Iterator[tuple[FigureKind, int, int]]:

@@ -58,7 +58,7 @@ from typing import Any
 
 from .glossary import DASH, QUOTE, Term, alias_key
 from .markup import href, text
-from .model import Article
+from .model import Article, Compact
 
 #: Elements whose content is never linked.
 NO_LINK_ELEMENTS = frozenset(
@@ -109,8 +109,8 @@ class Match:
     term: str
 
 
-@dataclass(frozen=True)
-class Mention:
+@dataclass(frozen=True, slots=True)
+class Mention(Compact):
     """A mention of a term in an article's body: where it is, down to the characters.
 
     Attributes:

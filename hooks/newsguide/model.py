@@ -8,12 +8,39 @@ be rendered from the model alone.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import PurePosixPath
+from typing import Any, cast
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Compact:
+    """The base of the records an article holds by the thousand (sentences, mentions, matches).
+
+    Each is a frozen dataclass with `slots=True`: no dictionary of its own, so
+    that the kept analyses of 1,000 articles are some 200,000 fewer objects for
+    Python to load and for its cyclic collector to walk, build after build. It
+    pickles as its class and field values, which load by calling the class:
+    faster than the field-by-field state that frozen slotted dataclasses
+    otherwise pickle.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        """The class and the values of its fields, in order."""
+        kind = type(self)
+        names = _FIELD_NAMES.get(kind)
+        if names is None:
+            names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(cast(Any, self)) if f.init)
+        return kind, tuple(getattr(self, name) for name in names)
+
+
+#: Each record class's field names, in the order its class takes them.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Compact):
     """One sentence of a body paragraph, exactly as it appears in the text.
 
     Attributes:
@@ -31,8 +58,8 @@ class Sentence:
         return self.start + len(self.text)
 
 
-@dataclass(frozen=True)
-class Paragraph:
+@dataclass(frozen=True, slots=True)
+class Paragraph(Compact):
     """A body paragraph: the unit that carries an anchor and a permalink.
 
     Attributes:
@@ -131,8 +158,8 @@ class Article:
         return iso[:7] if self.date_precision == "month" else iso
 
 
-@dataclass(frozen=True)
-class Quote:
+@dataclass(frozen=True, slots=True)
+class Quote(Compact):
     """Words quoted from a body sentence, with where they were said.
 
     The base of what the engine extracts from sentences (key figures, dated

@@ -27,7 +27,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _LEAD = r"(?:(?P<lead>since|from|until|till|by|in|on|of|after|before|through|during|between)\s+)?"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention(Quote):
     """A date, year or period named in an article, placed in time.
 
