@@ -43,6 +43,7 @@ import hashlib
 import itertools
 import json
 import math
+import operator
 import re
 import shutil
 from array import array
@@ -300,7 +301,7 @@ def _kept_words(
 
 def _entry(found: Sequence[int], scores: Sequence[float], pages: int) -> list[Any]:
     # [best page ids, all page ids]: all as a delta-coded list, or a base64 bitmap when that is shorter.
-    ranked = sorted(zip(scores, found, strict=True), key=lambda pair: (-pair[0], pair[1]))
+    ranked = sorted(zip(map(operator.neg, scores), found, strict=True))  # best score first, then lowest id
     best = [number for _, number in ranked[:BEST]]
     numbers = sorted(found)
     deltas = [numbers[0], *(b - a for a, b in itertools.pairwise(numbers))]
