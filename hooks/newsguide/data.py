@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from itertools import groupby
 from operator import attrgetter
 
 from .corpus import Corpus
 from .markdown_body import markdown_plain_text
-from .model import Quote
+from .model import Article, Quote
 from .passages import DATA_FORMAT, PASSAGES_JSON, article_data, article_data_path, passages_data
 
 
@@ -123,16 +124,24 @@ def dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
+def _article_file(corpus: Corpus, article: Article) -> dict[str, str]:
+    # An article's data file, as `Corpus.made` keeps it.
+    return {"json": dump(article_data(corpus, article))}
+
+
 def data_files(corpus: Corpus) -> dict[str, str]:
     """Render every data file, keyed by its path inside the site.
 
     That is the files of `DATA_FILES`, one file per article
     (`data/articles/<slug>.json`) and one per glossary term
-    (`data/glossary/<slug>.json`).
+    (`data/glossary/<slug>.json`). An article's file depends on its analysis
+    alone, so it is taken from an earlier build while the article is unchanged
+    (`Corpus.made`).
     """
     files = {path: dump(render(corpus)) for path, render in sorted(DATA_FILES.items())}
     for article in corpus.articles:
-        files[article_data_path(article)] = dump(article_data(corpus, article))
+        made = corpus.made(("article data",), [article.slug], partial(_article_file, corpus, article))
+        files[article_data_path(article)] = made["json"]
     for term in corpus.terms:
         files[term_mentions_path(term.slug)] = dump(term_mentions(corpus, term.slug))
     return files
