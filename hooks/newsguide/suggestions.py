@@ -387,6 +387,8 @@ def _runs(sentence: str) -> Iterator[list[tuple[int, str]]]:
     run: list[tuple[int, str]] = []
     previous_end = -1
     for match in _WORD.finditer(sentence):
+        if not run and not match.group()[0].isupper():
+            continue  # only a capital starts a run: most words need no more look than this
         word = match.group().rstrip(_TRAILING_MARKS)
         if match.group().endswith(("’", "'")) and word.endswith("s"):
             word += match.group()[len(word)]  # a plural possessive: "Ministers’ Meeting"
