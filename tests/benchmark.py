@@ -22,8 +22,9 @@ after the first build; `PYTHONDONTWRITEBYTECODE` is cleared for the builds), and
 the files in the operating system's cache.
 One more in-process build with the hooks' event functions wrapped in timers
 gives the time the hooks themselves take, per MkDocs event. Last, `mkdocs
-serve` runs on the seed alone, a glossary file is edited, and the time until
-the rebuild is logged as done is measured: the median of three edits.
+serve` runs on 100 synthetic articles, and a glossary term, an article and a
+theme's introduction are each edited three times: the figure for each is the
+median time from the edit to the served page showing it (`serve_rebuild`).
 """
 
 from __future__ import annotations
