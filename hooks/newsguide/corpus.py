@@ -218,9 +218,21 @@ class Corpus:
         """The slugs of the articles that mention a term, in corpus order."""
         return list(self.mentions_in[slug])
 
+    @cached_property
+    def sentence_counts(self) -> dict[str, int]:
+        """Term slug → how many sentences mention it (a sentence naming it twice counts once)."""
+        return {
+            slug: sum(len(self.places(slug, article)) for article in by_article)
+            for slug, by_article in self.mentions_in.items()
+        }
+
     def quoted_sentences(self, slug: str) -> int:
         """How many sentences mention a term."""
-        return len({(m.article, m.paragraph, m.sentence) for m in self.mentions_by_term[slug]})
+        return self.sentence_counts[slug]
+
+    def places(self, slug: str, article: str) -> list[tuple[int, int]]:
+        """Where the sentences of one article that mention a term are: (paragraph number, sentence index)."""
+        return [place for place, _ in groupby(self.mentions_in[slug].get(article, []), key=_PLACE)]
 
     def quotes(self, slug: str, article: str) -> list[TermQuote]:
         """The sentences of one article that mention a term, in reading order, each once."""

@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import partial
-from itertools import groupby
-from operator import attrgetter
 
 from .corpus import Corpus
 from .markdown_body import markdown_plain_text
@@ -61,12 +59,9 @@ def term_mentions(corpus: Corpus, slug: str) -> dict[str, object]:
         {
             "article": article,
             "url": corpus.article(article).url,
-            "sentences": [
-                [paragraph, index + 1]
-                for (paragraph, index), _ in groupby(mentions, key=attrgetter("paragraph", "sentence"))
-            ],
+            "sentences": [[paragraph, index + 1] for paragraph, index in corpus.places(slug, article)],
         }
-        for article, mentions in corpus.mentions_in[slug].items()
+        for article in corpus.mentions_in[slug]
     ]
     return {"slug": slug, "articles": articles}
 
