@@ -87,7 +87,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Run the engine; add every generated page as a virtual file, the data files, and its Markdown extension."""
-    root, docs, engine = Path(config.config_file_path).parent, _docs(config), _Build.engine
+    root, engine = Path(config.config_file_path).parent, _Build.engine
+    docs = Path(config.docs_dir).relative_to(root).as_posix()
     adapter = Path(__file__).resolve().relative_to(root.resolve()).as_posix()
     base = engine.source_base(config.repo_url or "", config.edit_uri or "", docs)
     site = _Build.site = engine.build_site(root, base, _Build.cache, adapter, config.site_url or "", config.site_name)
@@ -154,10 +155,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not isinstance(page, _KeptPage):
         _Build.pages.keep_converted(page.file.src_uri, html, page)
     page.markdown = ""  # converted, so not needed again; not None, which MkDocs takes for "not read" (no title)
-    regions = _Build.held.get(page.file.src_uri, {})
-    if not regions or _Build.engine is None:
+    engine, regions = _Build.engine, _Build.held.get(page.file.src_uri, {})
+    if not regions or engine is None:
         return html
-    engine = _Build.engine
     page.present_anchor_ids = (page.present_anchor_ids or set()) | engine.anchor_ids(regions)
     html, _Build.held[page.file.src_uri] = engine.restore_unquoted(html, regions)  # only the quotations stay held
     return str(html)
@@ -165,7 +165,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @event_priority(-200)  # after autorefs (-50) and mkdocstrings (-100) changed the pages' HTML
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Find each page whose whole HTML an earlier build made from the same inputs; it gets that HTML back."""
+    """Find each page whose whole HTML, or whose search entries, an earlier build made from the same inputs."""
     engine = _Build.engine
     if engine is None or _Build.nav is None:
         return env
@@ -174,6 +174,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for page in (file.page for file in files.documentation_pages() if file.page and file.page.content is not None):
         if _Build.pages.rendered_for(page, shared, _Build.held.get(page.file.src_uri)):
             page.meta.update(template="newsguide-kept.html", newsguide_kept=True, search={"exclude": True})
+            page.content = ""  # not read again: Material's search plugin would still rewrite it
+        elif _Build.pages.indexed_for(page.file.src_uri):  # made anew, read by search as before: entries kept
+            page.meta["search"] = {"exclude": True}
     _Build.site.release()  # every page is converted: the templates and the search index reuse the corpus' memory
     return env
 
@@ -233,11 +236,6 @@ def _engine(root: Path) -> None:
 def _search_index(config: MkDocsConfig) -> Any:
     # Material's search index: its settings, and the entries taken from the pages so far (a kept page adds its own).
     return getattr(config.plugins.get("material/search"), "search_index", None)
-
-
-def _docs(config: MkDocsConfig) -> str:
-    # The docs folder, relative to the project root (`docs`).
-    return Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
 
 
 def _remove(files: Files, path: str) -> None:

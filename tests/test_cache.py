@@ -143,10 +143,12 @@ def _kept(project: Path, site: Path) -> dict[str, int]:
     built = build(project, site=site, verbose=True)
     assert built.returncode == 0, built.output
     found = re.search(
-        r"pages kept: (\d+) converted, (\d+) converted anew; (\d+) rendered, (\d+) rendered anew", built.output
+        r"pages kept: (\d+) converted, (\d+) converted anew; (\d+) rendered, (\d+) rendered anew, "
+        r"of which (\d+) searched as before, (\d+) indexed anew",
+        built.output,
     )
     assert found, built.output
-    names = ("converted", "converted anew", "rendered", "rendered anew")
+    names = ("converted", "converted anew", "rendered", "rendered anew", "searched as before", "indexed anew")
     return dict(zip(names, map(int, found.groups()), strict=True))
 
 
@@ -163,12 +165,25 @@ def test_a_warm_build_takes_unchanged_pages_as_kept(project: Path, tmp_path: Pat
     # the API reference too (the engine's and the adapter's files are in every key); every page keeps
     # its whole HTML.
     assert snippets
-    assert again == {"converted": pages - snippets, "converted anew": 0, "rendered": pages, "rendered anew": 0}
+    assert again == {
+        "converted": pages - snippets,
+        "converted anew": 0,
+        "rendered": pages,
+        "rendered anew": 0,
+        "searched as before": 0,
+        "indexed anew": 0,
+    }
     seed = project / "seeds" / "article-0005.txt"
     original = seed.read_text(encoding="utf-8")
     try:
-        seed.write_text(original.replace("\n\n", "\n\nJapan and China met on trade again.\n\n", 1), encoding="utf-8")
+        assert "\n\nAuthor: " in original, "the synthetic seed has an author note: update the test"
+        edited_text = original.replace("\n\nAuthor: ", "\n\nJapan and China met on trade again.\n\nAuthor: ", 1)
+        seed.write_text(edited_text, encoding="utf-8")  # a new last paragraph of the body
         edited = _kept(project, tmp_path / "edited")
     finally:
         seed.write_text(original, encoding="utf-8")
     assert 0 < edited["rendered anew"] < pages / 4, edited  # the article and the lists that quote it
+    # The article is indexed anew; the term pages of Japan and China and the theme pages quote the new
+    # sentence only in their lists of passages, which search skips: they keep their search entries.
+    assert edited["searched as before"] + edited["indexed anew"] == edited["rendered anew"], edited
+    assert 1 <= edited["indexed anew"] < edited["rendered anew"] - 2, edited

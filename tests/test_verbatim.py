@@ -16,7 +16,17 @@ from newsguide.corpus import load_corpus
 from newsguide.link import SKIP_END, SKIP_START
 from newsguide.pages import build_pages
 from newsguide.sources import split_front_matter
-from newsguide.verbatim import END, START, anchor_ids, hold, is_quotation, restore, restore_unquoted, verbatim
+from newsguide.verbatim import (
+    END,
+    START,
+    anchor_ids,
+    hold,
+    is_quotation,
+    restore,
+    restore_unquoted,
+    searched_part,
+    verbatim,
+)
 from tests.sitebuild import CORPUS, ROOT, Build
 
 CASES = ROOT / "tests" / "cases" / "seeds"
@@ -93,6 +103,15 @@ def test_unquoted_regions_go_back_first_and_only_quotations_stay_held() -> None:
     assert len(quotations) == 1 and all(is_quotation(region) for region in quotations.values())
     assert restore(html, quotations) == page
     assert restore_unquoted(html, quotations) == (html, quotations)
+
+
+def test_what_search_reads_of_a_page_does_not_change_with_its_quotations_alone() -> None:
+    def indexed(quote: str, heading: str = "Mentioned in") -> str:
+        page = f"<h2>{heading}</h2>\n<ul data-search-exclude>{SKIP_START}<li>{quote}</li>{SKIP_END}</ul>\n"
+        return searched_part(restore_unquoted(*hold(page))[0])
+
+    assert indexed("Japan and China met.") == indexed("Japan and China met on trade.")
+    assert indexed("Japan and China met.") != indexed("Japan and China met.", heading="Mentions")
 
 
 def test_every_quotation_is_inside_an_element_kept_from_search() -> None:

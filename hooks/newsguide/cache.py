@@ -107,6 +107,10 @@ class Store(Generic[T]):
         if self.folder is not None:
             self._write(key, value)
 
+    def keep(self, key: str) -> None:
+        """Keep the entry under this key, if there is one, through the next `prune`, without reading it."""
+        self._used.add(key)
+
     def prune(self) -> None:
         """Forget every entry the build since the last `prune` did not use, in memory and on disk."""
         self._memory = {key: value for key, value in self._memory.items() if key in self._used}

@@ -12,6 +12,10 @@ nearly every page would come out exactly as before, so both results are kept:
 * `Rendered`: the whole page the template gave. Its key holds the converted
   HTML (after every plugin's changes), the page's metadata, headings and
   neighbours, the navigation, the templates and the same configuration.
+* The search entries of a page, by what indexing reads of it: its address,
+  title, metadata, headings and HTML, but not the quotations, which are still
+  held then (`newsguide.verbatim.searched_part`). A term page whose list of
+  quoted mentions changed is made again, but not indexed again.
 
 A key that differs by one byte finds nothing, and the page is made again: a
 kept result is either what the generator would make now, or never used. Pages
@@ -36,6 +40,7 @@ from typing import Any
 
 from .cache import CACHE_DIR, Store, digest
 from .navigation import outline
+from .verbatim import searched_part
 
 #: Written with every entry: an entry of another layout is not used.
 _LAYOUT = "newsguide-page-2"
@@ -139,6 +144,12 @@ class PageCache:
         self.rendered = Store(folder / "rendered" if folder else None, Rendered, _LAYOUT, memory=memory)
         #: Each page's scored search words (see `newsguide.search_shards`), by a key of its search entries.
         self.words: Store[dict[str, float]] = Store(folder / "words" if folder else None, dict, _LAYOUT, memory=memory)
+        #: Each page's search entries, by a key of what indexing reads of it (see `indexed_for`).
+        self.indexed: Store[tuple[dict[str, Any], ...]] = Store(
+            folder / "indexed" if folder else None, tuple, _LAYOUT, memory=memory
+        )
+        self._search_keys: dict[str, str] = {}
+        self._unindexed: dict[str, tuple[dict[str, Any], ...]] = {}  # kept entries of pages the indexer skips
         self._conversion = ""
         self._keys: dict[str, str] = {}
         self._indexed = 0  # how many search entries the pages made so far this build gave
@@ -149,7 +160,7 @@ class PageCache:
     def start(self, *inputs: object) -> None:
         """Begin a build whose conversions depend on these inputs (and on the installed packages)."""
         self._conversion = digest(packages_digest(), *inputs)
-        self._keys = {}
+        self._keys, self._search_keys, self._unindexed = {}, {}, {}
         self._indexed = 0
 
     def converted_for(self, path: str, url: str, markdown: str) -> Converted | None:
@@ -204,13 +215,34 @@ class PageCache:
         """
         neighbours = [(other.url, other.title) if other else None for other in (page.previous_page, page.next_page)]
         regions = _hashed(*[part for region in (held or {}).items() for part in region])
-        key = digest(
-            self._conversion, shared, page.file.src_uri, page.url, page.canonical_url, page.edit_url, page.title,
-            page.meta, outline(page.toc.items), _hashed(page.content), regions, neighbours,
+        headings, path = outline(page.toc.items), page.file.src_uri
+        key = self._keys[path] = digest(
+            self._conversion, shared, path, page.url, page.canonical_url, page.edit_url, page.title,
+            page.meta, headings, _hashed(page.content), regions, neighbours,
             [section.title for section in page.ancestors], page.is_homepage,
         )  # fmt: skip
-        self._keys[page.file.src_uri] = key
-        return self.rendered.get(key) is not None
+        searched = self._search_keys[path] = digest(
+            self._conversion, page.url, page.title, page.meta, headings, _hashed(searched_part(page.content))
+        )
+        if self.rendered.get(key) is None:
+            return False
+        self.indexed.keep(searched)  # not read, but still what the page's search entries are kept by
+        return True
+
+    def indexed_for(self, path: str) -> bool:
+        """Whether an earlier build indexed a page that the indexer reads as it would read this one.
+
+        Call it for a page `rendered_for` found no whole page of. If it is
+        true, the search indexer should skip the page: `keep_rendered` adds the
+        kept entries where indexing it would have put them.
+
+        Args:
+            path: The page's source path.
+        """
+        entries = self.indexed.get(self._search_keys[path])
+        if entries is not None:
+            self._unindexed[path] = entries
+        return entries is not None
 
     def keep_rendered(
         self, path: str, output: str, index: list[dict[str, Any]], icons: tuple[tuple[str, str, str], ...] = ()
@@ -224,13 +256,18 @@ class PageCache:
                 last page are this page's (pages are made one after another).
             icons: The shared icons the page references.
         """
+        unindexed = self._unindexed.pop(path, None)
+        index.extend(dict(entry) for entry in unindexed or ())  # where indexing the page would have put them
         entries, self._indexed = tuple(index[self._indexed :]), len(index)
         if (key := self._keys.pop(path, None)) is not None:
             self.rendered.put(key, Rendered(output, entries, icons))
+        if (searched := self._search_keys.pop(path, None)) is not None and unindexed is None:
+            self.indexed.put(searched, entries)
 
     def replay(self, path: str, index: list[dict[str, Any]]) -> Rendered:
         """The kept page `rendered_for` found, its search entries added where indexing it would have put them."""
         kept = self.rendered.get(self._keys.pop(path), count=False)
+        self._search_keys.pop(path, None)
         if kept is None:  # removed or damaged since `rendered_for` read it: a build cannot go back a step
             raise RuntimeError(f"the page cache entry of {path} went missing during the build: build again")
         index.extend(dict(entry) for entry in kept.entries)
@@ -248,15 +285,17 @@ class PageCache:
         return tempfile.mkdtemp(prefix="newsguide-templates-")
 
     def summary(self) -> str:
-        """How many pages this build took as kept, and how many it made, for the build's log."""
-        converted, rendered = self.converted, self.rendered
+        """How many pages this build took as kept, how many it made, and how many of those it indexed, for the log."""
+        converted, rendered, indexed = self.converted, self.rendered, self.indexed
         return (
             f"{converted.hits} converted, {converted.misses} converted anew; "
-            f"{rendered.hits} rendered, {rendered.misses} rendered anew"
+            f"{rendered.hits} rendered, {rendered.misses} rendered anew, "
+            f"of which {indexed.hits} searched as before, {indexed.misses} indexed anew"
         )
 
     def prune(self) -> None:
         """Forget what the build since the last `prune` did not use."""
         self.converted.prune()
         self.rendered.prune()
+        self.indexed.prune()
         self.words.prune()

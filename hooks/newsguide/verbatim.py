@@ -116,6 +116,17 @@ def is_quotation(region: str) -> bool:
     return region.startswith(SKIP_START)
 
 
+def searched_part(html: str) -> str:
+    """The HTML as a search indexer reads it while the quotations are held: their placeholders all alike.
+
+    Quotations are still held when a page is indexed (`restore_unquoted`), so
+    its search entries never depend on them; a placeholder's key does, as it
+    is a digest of its quotation. A key of the page's search entries is made
+    of this instead, and holds when only the quotations changed.
+    """
+    return _PLACEHOLDER.sub("<!-- ng-held -->", html)
+
+
 def anchor_ids(regions: Mapping[str, str]) -> set[str]:
     """The ids of the elements in the regions: the anchors other pages may link to."""
     return {found.group(1) for region in regions.values() for found in _ID.finditer(region)}
