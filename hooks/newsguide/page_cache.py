@@ -43,7 +43,7 @@ from .navigation import outline
 from .verbatim import searched_part
 
 #: Written with every entry: an entry of another layout is not used.
-_LAYOUT = "newsguide-page-2"
+_LAYOUT = "newsguide-page-3"
 #: Markdown that includes another file while it is converted (pymdownx.snippets).
 _SNIPPET = "--8<--"
 #: mkdocstrings blocks (`::: identifier`), which read the Python files they document.
@@ -82,11 +82,13 @@ class Rendered:
         output: The page, as written to the site.
         entries: The search index's entries for the page (one per section).
         icons: The shared icons the page references, as (id, viewBox, drawing) (see `newsguide.icons`).
+        searched: The key its search entries are kept by as well (see `PageCache.indexed_for`).
     """
 
     output: str
     entries: tuple[dict[str, Any], ...] = ()
     icons: tuple[tuple[str, str, str], ...] = ()
+    searched: str = ""
 
 
 def files_digest(*paths: str | Path) -> str:
@@ -221,13 +223,12 @@ class PageCache:
             page.meta, headings, _hashed(page.content), regions, neighbours,
             [section.title for section in page.ancestors], page.is_homepage,
         )  # fmt: skip
-        searched = self._search_keys[path] = digest(
+        if self.rendered.get(key) is not None:
+            return True
+        self._search_keys[path] = digest(
             self._conversion, page.url, page.title, page.meta, headings, _hashed(searched_part(page.content))
         )
-        if self.rendered.get(key) is None:
-            return False
-        self.indexed.keep(searched)  # not read, but still what the page's search entries are kept by
-        return True
+        return False
 
     def indexed_for(self, path: str) -> bool:
         """Whether an earlier build indexed a page that the indexer reads as it would read this one.
@@ -259,19 +260,20 @@ class PageCache:
         unindexed = self._unindexed.pop(path, None)
         index.extend(dict(entry) for entry in unindexed or ())  # where indexing the page would have put them
         entries, self._indexed = tuple(index[self._indexed :]), len(index)
+        searched = self._search_keys.pop(path, "")
         if (key := self._keys.pop(path, None)) is not None:
-            self.rendered.put(key, Rendered(output, entries, icons))
-        if (searched := self._search_keys.pop(path, None)) is not None and unindexed is None:
+            self.rendered.put(key, Rendered(output, entries, icons, searched))
+        if searched and unindexed is None:
             self.indexed.put(searched, entries)
 
     def replay(self, path: str, index: list[dict[str, Any]]) -> Rendered:
         """The kept page `rendered_for` found, its search entries added where indexing it would have put them."""
         kept = self.rendered.get(self._keys.pop(path), count=False)
-        self._search_keys.pop(path, None)
         if kept is None:  # removed or damaged since `rendered_for` read it: a build cannot go back a step
             raise RuntimeError(f"the page cache entry of {path} went missing during the build: build again")
         index.extend(dict(entry) for entry in kept.entries)
         self._indexed = len(index)
+        self.indexed.keep(kept.searched)  # not read, but what the page's entries are kept by when it is made anew
         return kept
 
     def templates_folder(self) -> str:
