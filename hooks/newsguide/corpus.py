@@ -355,7 +355,8 @@ def _assemble(corpus: Corpus) -> None:
     # article after article, gives the corpus's order, ties in reading order too.
     corpus.timeline = sorted((date for analysis in analyses for date in analysis.dates), key=lambda m: m.sort_key)
     corpus.notes.extend(_unmentioned_note(corpus.unmentioned_terms))
-    corpus.notes.extend(_unlisted_note(unlisted_names([analysis.names for analysis in analyses], corpus.terms)))
+    names = unlisted_names([analysis.names for analysis in analyses], corpus.terms, corpus.linker.matcher)
+    corpus.notes.extend(_unlisted_note(names))
 
 
 def _unmentioned_note(terms: list[Term]) -> list[Problem]:

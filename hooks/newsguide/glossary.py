@@ -11,6 +11,7 @@ slug) is answered with the closest one that does.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -181,18 +182,18 @@ def load_term(path: Path, root: Path) -> Term:
             and how to fix it, each at the line of the value at fault.
     """
     name = path.relative_to(root).as_posix()
-    slug = path.stem
-    problems: list[Problem] = []
-    if not _SLUG.match(slug):
-        problems.append(
-            Problem(
-                name,
-                f"'{slug}' cannot be a page address.",
-                "Name the file in lower-case letters, digits and hyphens, e.g. east-asia-summit.md.",
-            )
-        )
     try:
         text = read_text(path, name)
+    except SourceError as error:
+        raise SourceError(*_slug_problems(path.stem, name), *error.problems) from None
+    return _term(name, path.stem, text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _term(name: str, slug: str, text: str) -> Term:
+    # A term file's text as a term; kept by text, so that a `mkdocs serve` rebuild parses only the files that changed.
+    problems = _slug_problems(slug, name)
+    try:
         metadata, body, body_line = split_front_matter(text, name)
     except SourceError as error:
         raise SourceError(*problems, *error.problems) from None
@@ -245,6 +246,19 @@ class _Report:
 
     def __call__(self, key: str, message: str, fix: str, *within: str | int) -> None:
         self.problems.append(Problem(self.name, message, fix, line=field_line(self.text, key, *within), field=key))
+
+
+def _slug_problems(slug: str, name: str) -> list[Problem]:
+    # A problem if the file's name cannot be a page address.
+    if _SLUG.match(slug):
+        return []
+    return [
+        Problem(
+            name,
+            f"'{slug}' cannot be a page address.",
+            "Name the file in lower-case letters, digits and hyphens, e.g. east-asia-summit.md.",
+        )
+    ]
 
 
 def _check_fields(metadata: dict[str, Any], name: str, text: str, problems: list[Problem]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ links may only point to http(s), mailto or relative addresses.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 from html.parser import HTMLParser
@@ -57,6 +58,7 @@ class _TextOnly(HTMLParser):
         self.parts.append(data)
 
 
+@functools.lru_cache(maxsize=1024)  # a glossary definition is converted on each build of `mkdocs serve`
 def markdown_plain_text(source: str, *, typographic: bool = True) -> str:
     """The text a reader sees when one Markdown block is rendered.
 

@@ -237,19 +237,23 @@ def article_names(article: Article) -> ArticleNames:
     return ArticleNames(tuple(names), tuple(abbreviations))
 
 
-def unlisted_names(found: Sequence[ArticleNames], terms: Sequence[Term]) -> list[str]:
+def unlisted_names(
+    found: Sequence[ArticleNames], terms: Sequence[Term], matcher: TermMatcher | None = None
+) -> list[str]:
     """The names every article together would get suggested for the glossary, as `suggest_terms` finds them.
 
     Args:
         found: Each article's names.
         terms: The glossary's terms.
+        matcher: A matcher built from the same terms, if the caller has one
+            (built here when not given).
 
     Returns:
         The defined abbreviations the glossary lacks, then the names that
         recur (`MIN_OCCURRENCES`) and have a kind, each once, in order of
         first appearance.
     """
-    known = _Known(terms)
+    known = _Known(terms, matcher)
     listed: dict[str, str] = {}
     defined: set[str] = set()
     for article in found:
@@ -305,11 +309,11 @@ def defined_abbreviations(sentence: str) -> dict[str, str]:
 
 
 class _Known:
-    # The glossary's names: titles, abbreviations and aliases folded, slugs, and the matcher.
-    def __init__(self, terms: Sequence[Term]) -> None:
+    # The glossary's names: titles, abbreviations and aliases folded, slugs, and the matcher (built if not given).
+    def __init__(self, terms: Sequence[Term], matcher: TermMatcher | None = None) -> None:
         self.keys = {alias_key(name) for term in terms for name in (term.title, term.abbr, *term.aliases) if name}
         self.slugs = {term.slug for term in terms}
-        self.matcher = TermMatcher(terms)
+        self.matcher = matcher or TermMatcher(terms)
 
     def inside(self, name: str) -> bool:
         # Whether a term is mentioned anywhere in the name.
