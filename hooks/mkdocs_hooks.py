@@ -1,38 +1,32 @@
 """MkDocs hooks: the one module that adapts the `newsguide` engine to MkDocs.
 
-Everything else under `hooks/` is plain Python that never imports MkDocs, so
-the engine can outlive MkDocs 1.x and Material. This file hands MkDocs' events
-to the engine and MkDocs' objects back, in one pass:
-
-* `on_config` loads the engine; under `mkdocs serve`, it loads it again if a
-  file of it changed (MkDocs loads this module once).
-* `on_files` runs the engine (`newsguide.site.build_site`): every generated
-  page becomes a virtual file, the data files are added, and the engine's
-  Markdown extension, which links glossary terms in Markdown people write, is
-  registered (MkDocs reads the list of extensions for each page it renders).
-* The page events fill in embedded blocks, and hold the engine's raw HTML out
-  of Markdown and put it back afterwards (`newsguide.verbatim`).
-* A page whose inputs are those of an earlier build is not made again: its
-  converted Markdown and its whole HTML are taken from `newsguide.page_cache`
-  (`_KeptPage`, and the template `newsguide-kept.html`).
-* `on_post_build` splits Material's search index into shards (`newsguide.search_shards`).
+Everything else under `hooks/` is plain Python that never imports MkDocs, so the engine can outlive MkDocs 1.x
+and Material. This file hands MkDocs' events to the engine and MkDocs' objects back, in one pass; each event says
+what it does. A page whose inputs are those of an earlier build is not made again: its converted Markdown and whole
+HTML come from `newsguide.page_cache` (`_KeptPage`, and the template `newsguide-kept.html`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import importlib
 import logging
+import os
 import re
 import sys
 from pathlib import Path
 from typing import Any
 
+import watchdog.observers
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent
 
 log = logging.getLogger("mkdocs.hooks.newsguide")
 
@@ -40,6 +34,8 @@ _HOOKS = Path(__file__).resolve().parent
 _ENGINE = _HOOKS / "newsguide"
 #: mkdocstrings links its stylesheet from every page; only pages showing API docs need it.
 _MKDOCSTRINGS_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/_mkdocstrings\.css">\s*')
+#: The file events that are edits (reading a file, as a build does, is not).
+_EDITS: list[type[FileSystemEvent]] = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent]
 
 
 class _Build:
@@ -47,7 +43,6 @@ class _Build:
 
     engine: Any = None  # the engine (its `site` module), loaded by on_config
     serving = False  # under `mkdocs serve`, the build's problems also show on every page
-    version = ""
     cache: Any = None
     pages: Any = None  # the engine's PageCache
     site: Any = None
@@ -101,11 +96,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         config.extra["newsguide_problems"] = [str(problem) for problem in site.problems]
     for problem in site.problems:
         log.warning(str(problem))
-        _remove(files, engine.docs_path(problem.path, docs))  # never published raw; a page it still gives comes next
     for note in site.notes:
         log.info(str(note))
-    for replaced in {path for page in site.pages for path in (page.path, engine.docs_path(page.source, docs))}:
-        _remove(files, replaced)  # before any page is added: a file may give several pages
+    for path in site.replaced(docs):  # before any page is added: a file may give several pages
+        if (replaced := files.get_file_from_path(path)) is not None:
+            files.remove(replaced)
     for page in site.pages:
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = engine.edit_path(page.source, docs) if page.source else None
@@ -114,15 +109,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, content in site.data.items():
         files.append(File.generated(config, path, content=content))
     settings = engine.files_digest(config.config_file_path, __file__)
-    _Build.pages.start(_Build.version, settings, site.links_signature, [(f.src_uri, f.dest_uri) for f in files])
+    _Build.pages.start(engine.ENGINE_VERSION, settings, site.links_signature, [(f.src_uri, f.dest_uri) for f in files])
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Reading order: the top level (home, articles, themes, glossary, figures, timeline, the rest), themes in order.
-
-    Article pages and the later pages of paged lists are left out of the sidebar (`site.unlisted`).
-    """
+    """Order the sidebar: home, articles, themes in order, glossary, figures, timeline, the rest; leave out articles."""
     engine, site = _Build.engine, _Build.site
     if engine is not None and site is not None:
         nav.items, nav.pages = engine.arrange(nav.items, site.unlisted, site.corpus.themes)
@@ -131,12 +123,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give a page without a meta description one; fill in its blocks; hold the engine's raw HTML out of Markdown.
-
-    Raw HTML that the engine marks verbatim comes out of Markdown unchanged, so
-    it skips Markdown (and MkDocs' second pass over it for ids) and goes back
-    into the page's HTML in `on_page_content`.
-    """
+    """Give a page without a meta description one; fill in its blocks; hold raw HTML out of Markdown (`verbatim`)."""
     engine, site = _Build.engine, _Build.site
     if engine is None or site is None:
         return markdown
@@ -182,11 +169,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the quotations back; compact the page; drop mkdocstrings' stylesheet from pages without API docs.
+    """Put the quotations back; compact the page, its icons shared; drop mkdocstrings' CSS from pages without API docs.
 
-    Compacting (`newsguide.compact`) drops the indentation and comments; the icons go to one shared file
-    (`newsguide.icons`). Material's instant navigation adds and removes head stylesheets as pages change,
-    so an API page reached from another page still gets mkdocstrings'.
+    Material's instant navigation adds and removes head stylesheets as pages change, so an API page reached from
+    another page still gets mkdocstrings'.
     """
     held, search, site = _Build.held.pop(page.file.src_uri, {}), _search_index(config), _Build.site
     index = search.entries if search is not None else []
@@ -214,19 +200,37 @@ def on_post_build(config: MkDocsConfig) -> None:
         _Build.pages.prune()
 
 
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+    """Notice edits at once by the system's file events, not by listing every watched file twice a second.
+
+    For folders whose events never arrive (some network shares), `NEWSGUIDE_POLL=1 make serve` keeps MkDocs' polling.
+    """
+    if os.environ.get("NEWSGUIDE_POLL"):
+        return server
+    watched = []
+    for path in filter(None, (config.docs_dir, config.config_file_path, *config.theme.dirs)):
+        with contextlib.suppress(KeyError):  # what MkDocs watches: docs, mkdocs.yml (the theme, with --watch-theme)
+            server.unwatch(path)
+            watched.append(path)
+    server.observer = observer = watchdog.observers.Observer()  # type: ignore[assignment]
+    observer.schedule = functools.partial(observer.schedule, event_filter=_EDITS)  # type: ignore[method-assign]
+    for path in watched:  # the `watch` paths of mkdocs.yml come next
+        server.watch(path)
+    return server
+
+
 # Helpers ---------------------------------------------------------------------
 
 
 def _engine(root: Path) -> None:
     # Load the engine's `site` module; anew, with a new cache, when a file of the engine changed.
     version = sys.modules["newsguide.version"].engine_version(_ENGINE) if "newsguide.version" in sys.modules else ""
-    if _Build.engine is None or version != _Build.version:
+    if _Build.engine is None or version != _Build.engine.ENGINE_VERSION:
         for name in [name for name in sys.modules if name == "newsguide" or name.startswith("newsguide.")]:
             del sys.modules[name]
         sys.path.insert(0, str(_HOOKS))  # as MkDocs does while it loads this module
         try:
             _Build.engine = importlib.import_module("newsguide.site")
-            _Build.version = importlib.import_module("newsguide.version").ENGINE_VERSION
         finally:
             sys.path.remove(str(_HOOKS))
         _Build.cache = _Build.engine.default_cache(root, memory=_Build.serving)
@@ -236,10 +240,3 @@ def _engine(root: Path) -> None:
 def _search_index(config: MkDocsConfig) -> Any:
     # Material's search index: its settings, and the entries taken from the pages so far (a kept page adds its own).
     return getattr(config.plugins.get("material/search"), "search_index", None)
-
-
-def _remove(files: Files, path: str) -> None:
-    # Drop the file at a path inside docs/ from the site, if there is one ("" is none).
-    existing = files.get_file_from_path(path) if path else None
-    if existing is not None:
-        files.remove(existing)

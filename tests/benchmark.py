@@ -39,7 +39,6 @@ import pstats
 import random
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -57,7 +56,7 @@ from typing import Any
 from newsguide.cache import CACHE_DIR
 from newsguide.corpus import load_corpus
 from newsguide.reference import engine_modules
-from tests.sitebuild import CORPUS, ROOT, copy_docs
+from tests.sitebuild import CORPUS, ROOT, copy_docs, free_port
 
 #: Targets from the issues.
 MAX_RATIO = 1.0  # the cold build with hooks against plain Material, at 1,000 articles
@@ -453,14 +452,6 @@ def _same_files(one: Path, other: Path) -> bool:
     return not mismatch and not errors
 
 
-def _free_port() -> int:
-    # A free TCP port on the loopback interface.
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def serve_rebuild(folder: Path, size: int = 100, edits: int = 3, timeout: float = 60.0) -> dict[str, float | None]:
     """Seconds from an edit to the served page showing it, under `mkdocs serve` at `size` articles.
 
@@ -471,7 +462,7 @@ def serve_rebuild(folder: Path, size: int = 100, edits: int = 3, timeout: float 
     """
     articles = synthetic_corpus(size, seed_sentences())
     project = make_hooked_project(folder / "serve", articles)
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     process = subprocess.Popen(
         command, cwd=project, env=_environment(), stderr=subprocess.STDOUT, stdout=subprocess.PIPE, text=True

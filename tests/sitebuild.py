@@ -12,8 +12,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -147,3 +152,51 @@ def build(
     variables = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(command, capture_output=True, text=True, env=variables, cwd=project, check=False)
     return Build(project, site, result.returncode, result.stdout + result.stderr)
+
+
+@contextmanager
+def served(project: Path, env: dict[str, str] | None = None, log: Path | None = None) -> Iterator[str]:
+    """Run `mkdocs serve` on a project, as a contributor does; its address once it answers.
+
+    Args:
+        project: The project folder.
+        env: Variables added to the server's environment.
+        log: Where the server's log goes (by default, nowhere).
+    """
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    port = free_port()
+    with open(log or os.devnull, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**environment, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}/readers-guide/"
+            _wait_for(url)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _wait_for(url: str, timeout: float = 180.0) -> None:
+    # Until the served site answers (the first build runs before the server listens).
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"mkdocs serve did not answer at {url} within {timeout:.0f} s")

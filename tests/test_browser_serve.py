@@ -9,59 +9,23 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
 
-from tests.benchmark import _free_port
-from tests.sitebuild import ROOT, make_project
+from tests.sitebuild import ROOT, make_project, served
 
 pytestmark = pytest.mark.browser
 
 BROKEN = ROOT / "tests" / "cases" / "docs" / "glossary-unknown-kind" / "glossary" / "odd-gadget.md"
 
 
-@contextmanager
-def _served(project: Path) -> Iterator[str]:
-    # `mkdocs serve` on the project, as a contributor runs it; its address once it answers.
-    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**environment, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/readers-guide/"
-        _wait_for(url)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _wait_for(url: str, timeout: float = 180.0) -> None:
-    # Until the served site answers (the first build runs before the server listens).
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError(f"mkdocs serve did not answer at {url} within {timeout:.0f} s")
-
-
 def test_serve_shows_a_broken_term_in_a_banner_until_it_is_fixed(tmp_path: Path, browser: Browser) -> None:
     project = make_project(tmp_path)
     term = project / "docs" / "glossary" / "odd-gadget.md"
     shutil.copy(BROKEN, term)
-    with _served(project) as url:
+    with served(project) as url:
         page = browser.new_page()
         page.goto(url)
         banner = page.locator(".md-banner .ng-build-problems")
@@ -86,7 +50,7 @@ def test_serve_shows_a_broken_term_in_a_banner_until_it_is_fixed(tmp_path: Path,
 def test_search_finds_sharded_articles_under_serve(tmp_path: Path, browser: Browser) -> None:
     # `mkdocs serve` builds into its own folder: the index is split there too, and the worker fetches the shards.
     project = make_project(tmp_path)
-    with _served(project) as url:
+    with served(project) as url:
         with urllib.request.urlopen(url + "search/search_index.json", timeout=10) as response:
             core = json.load(response)
         assert core["config"]["newsguide"]["pages"] > 0

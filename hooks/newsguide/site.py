@@ -31,9 +31,11 @@ from .search_shards import shard_search_index
 from .sitemaps import split_sitemap
 from .term_links import TermLinks
 from .verbatim import anchor_ids, hold, is_quotation, restore, restore_unquoted
+from .version import ENGINE_VERSION
 
 __all__ = [
     "CACHE_DIR",
+    "ENGINE_VERSION",
     "Cache",
     "PageCache",
     "Site",
@@ -102,6 +104,16 @@ class Site:
     def notes(self) -> list[Problem]:
         """Facts worth telling a contributor that are not problems."""
         return self.corpus.notes
+
+    def replaced(self, docs_dir: str = "docs") -> list[str]:
+        """The files inside `docs_dir` (paths inside it) that are not published as they are.
+
+        A file with a problem is never published raw (a page it still gives is
+        among the pages); a file a generated page comes from gives way to it.
+        """
+        sources = [problem.path for problem in self.problems] + [page.source for page in self.pages]
+        replaced = {docs_path(source, docs_dir) for source in sources} | {page.path for page in self.pages}
+        return sorted(path for path in replaced if path)
 
     @functools.cached_property
     def links_signature(self) -> str:
