@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import time
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
 
 from tests.browser import run_search
 
@@ -25,6 +26,26 @@ def test_article_opens_from_home_and_permalink_targets_paragraph(page: Page, bas
     assert page.url.endswith("#p5")
     # Instant navigation updates the URL before the browser applies :target; wait for it, bounded.
     page.wait_for_function("document.querySelector(':target')?.id === 'p5'", timeout=15_000)
+
+
+def test_a_permalink_stays_highlighted_on_a_page_opened_directly(page: Page, base_url: str) -> None:
+    # A reader arriving from elsewhere opens the article by a full load. On the first click on a ¶ link,
+    # Material's instant navigation fetches the page again and swaps it in; the paragraph must stay
+    # highlighted (:target) in the new page. The fetch is slowed, so it lands after the click's own highlight.
+    page.goto(base_url + ARTICLE)
+    page.wait_for_load_state("networkidle")  # Material has the sitemap: it handles the click
+
+    def slowly(route: Route) -> None:
+        time.sleep(1.0)
+        route.continue_()
+
+    page.route(f"**/{ARTICLE}", slowly)
+    page.evaluate("document.getElementById('p5').dataset.before = 'swap'")
+    with page.expect_response(lambda response: response.url.endswith(ARTICLE), timeout=15_000):
+        page.locator("#p5 .ng-permalink").click()
+    page.wait_for_function("document.getElementById('p5')?.dataset.before === undefined", timeout=15_000)
+    page.wait_for_function("document.querySelector(':target')?.id === 'p5'", timeout=15_000)
+    assert page.url.endswith(ARTICLE + "#p5")
 
 
 def test_no_console_errors_and_no_third_party_requests(page: Page, base_url: str) -> None:

@@ -22,6 +22,18 @@
   }, true);
 })();
 
+// A permalink (#p5) highlights its paragraph (:target). On a page opened by a full load, Material's
+// instant navigation fetches the page again on the first move to an anchor and swaps it in, and the
+// highlight goes with the old paragraph: move to the anchor again in the new page, in place.
+(function () {
+  if (window.newsguideRetarget || typeof window.document$ === "undefined") return;
+  window.newsguideRetarget = true;
+  window.document$.subscribe(function () {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id && document.getElementById(id) && !document.querySelector(":target")) location.replace(location.href);
+  });
+})();
+
 // Citations on article pages. Everything comes from the page's own Highwire
 // Press tags (citation_title, citation_author, …), which the build writes
 // from the article's files, so the citation and the metadata never disagree.
