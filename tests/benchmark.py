@@ -45,7 +45,6 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -56,7 +55,7 @@ from typing import Any
 from newsguide.cache import CACHE_DIR
 from newsguide.corpus import load_corpus
 from newsguide.reference import engine_modules
-from tests.sitebuild import CORPUS, ROOT, copy_docs, free_port
+from tests.sitebuild import CORPUS, ROOT, copy_docs, free_port, page_holds
 
 #: Targets from the issues.
 MAX_RATIO = 1.0  # the cold build with hooks against plain Material, at 1,000 articles
@@ -485,7 +484,7 @@ def serve_rebuild(folder: Path, size: int = 100, edits: int = 3, timeout: float 
     results: dict[str, float | None] = {}
     try:
         deadline = time.monotonic() + timeout
-        while not _page_holds(base, "", "</html>"):
+        while not page_holds(base, "</html>"):
             if time.monotonic() > deadline or process.poll() is not None:
                 return dict.fromkeys(targets)
             time.sleep(0.2)
@@ -496,7 +495,7 @@ def serve_rebuild(folder: Path, size: int = 100, edits: int = 3, timeout: float 
                 mark = f"Benchmark{name.replace(' ', '')}{number}"
                 start = time.perf_counter()
                 path.write_text(edit(path.read_text(encoding="utf-8"), mark), encoding="utf-8")
-                while not _page_holds(base, url, mark):
+                while not page_holds(base + url, mark):
                     if time.perf_counter() - start > timeout:
                         break
                     time.sleep(0.02)
@@ -521,15 +520,6 @@ def _appended(text: str, mark: str) -> str:
 def _before_author_note(text: str, mark: str) -> str:
     # A raw seed with one more body paragraph, before its author note.
     return text.replace("\n\nAuthor: ", f"\n\n{mark} said Japan.\n\nAuthor: ", 1)
-
-
-def _page_holds(base: str, url: str, words: str) -> bool:
-    # Whether the served page at `url` (relative to the site) holds `words` now.
-    try:
-        with urllib.request.urlopen(base + url, timeout=5) as response:
-            return words in response.read().decode("utf-8", "replace")
-    except OSError:
-        return False
 
 
 def _verdict(ok: bool) -> str:

@@ -175,7 +175,7 @@ def served(project: Path, env: dict[str, str] | None = None, log: Path | None = 
         )
         try:
             url = f"http://127.0.0.1:{port}/readers-guide/"
-            _wait_for(url)
+            wait_for_page(url)
             yield url
         finally:
             server.terminate()
@@ -190,13 +190,19 @@ def free_port() -> int:
         return port
 
 
-def _wait_for(url: str, timeout: float = 180.0) -> None:
-    # Until the served site answers (the first build runs before the server listens).
+def page_holds(url: str, words: str) -> bool:
+    """Whether the page at `url` holds `words` now (not when it does not answer)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return words in response.read().decode("utf-8", "replace")
+    except OSError:
+        return False
+
+
+def wait_for_page(url: str, words: str = "", timeout: float = 180.0) -> None:
+    """Wait until the page at `url` answers holding `words` (the first build runs before a server listens)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise AssertionError(f"mkdocs serve did not answer at {url} within {timeout:.0f} s")
+    while not page_holds(url, words):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{url} did not answer with {words!r} within {timeout:.0f} s")
+        time.sleep(0.2)

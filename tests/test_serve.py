@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import make_project, served
+from tests.sitebuild import make_project, served, wait_for_page
 
 pytestmark = pytest.mark.build
 
@@ -28,7 +27,7 @@ def test_each_edit_is_served_after_one_rebuild(tmp_path: Path, poll: bool) -> No
     theme = project / "docs" / "themes" / "economics.md"
     with served(project, {"NEWSGUIDE_POLL": "1"} if poll else {}, log) as url:
         term.write_text(term.read_text(encoding="utf-8") + "\nWrittenInPlace is noted.\n", encoding="utf-8")
-        _wait_for_page(url + f"glossary/{term.stem}/", "WrittenInPlace")
+        wait_for_page(url + f"glossary/{term.stem}/", "WrittenInPlace")
         rebuilds = _rebuilds(log)
         time.sleep(QUIET)
         assert _rebuilds(log) == rebuilds == 1, log.read_text(encoding="utf-8")
@@ -36,7 +35,7 @@ def test_each_edit_is_served_after_one_rebuild(tmp_path: Path, poll: bool) -> No
         saved = theme.with_name(".economics.md.new")  # a dot file: MkDocs never publishes one
         saved.write_text(theme.read_text(encoding="utf-8") + "\nSavedByRename is noted.\n", encoding="utf-8")
         os.replace(saved, theme)
-        _wait_for_page(url + "themes/economics/", "SavedByRename")
+        wait_for_page(url + "themes/economics/", "SavedByRename")
         rebuilds = _rebuilds(log)
         time.sleep(QUIET)
         assert _rebuilds(log) == rebuilds <= 3, log.read_text(encoding="utf-8")
@@ -45,14 +44,3 @@ def test_each_edit_is_served_after_one_rebuild(tmp_path: Path, poll: bool) -> No
 def _rebuilds(log: Path) -> int:
     # How many builds the server ran after its first.
     return log.read_text(encoding="utf-8").count("Building documentation") - 1
-
-
-def _wait_for_page(url: str, words: str, timeout: float = 120.0) -> None:
-    # Until the served page at `url` holds `words`.
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            if words in response.read().decode("utf-8"):
-                return
-        time.sleep(0.2)
-    raise AssertionError(f"{url} did not show {words!r} within {timeout:.0f} s")

@@ -45,7 +45,6 @@ __all__ = [
     "build_site",
     "compact",
     "digest",
-    "docs_path",
     "edit_path",
     "files_digest",
     "hold",
