@@ -17,6 +17,7 @@ from newsguide.search_shards import (
     BUCKET_BYTES,
     CONFIG_KEY,
     STOP_WORDS,
+    _entry,
     _separator,
     all_documents,
     bucket_of,
@@ -124,6 +125,13 @@ def test_shards_stay_small_and_dense_words_are_bitmaps() -> None:
     assert isinstance(everywhere[1], str)  # in 1,999 of 2,001 pages: 251 bytes of bitmap, not 2,000 numbers
     rare = split.buckets[bucket_of("un", len(split.buckets))]["unique"]
     assert rare == [[2000], [2000]]  # page 0 is the reference page
+
+
+@pytest.mark.parametrize("found", [[0], [3, 1, 2], list(range(0, 900, 7)), list(range(1000)), [5, 12345]])
+def test_an_entrys_length_is_that_of_its_json(found: list[int]) -> None:
+    # The buckets are sized by these lengths, worked out without writing each entry.
+    entry, length = _entry(found, [float(n % 5) for n in found], max(found) + 1)
+    assert length == len(json.dumps(entry, separators=(",", ":")))
 
 
 def test_shard_search_index_rewrites_a_built_index_once(tmp_path: Path) -> None:

@@ -148,11 +148,15 @@ def shard_search_index(
     for folder in (WORDS_DIR, PAGES_DIR):
         shutil.rmtree(search / folder, ignore_errors=True)
         (search / folder).mkdir()
-    for number, docs in enumerate(split.pages):
-        _write(search / PAGES_DIR / f"{number}.json", docs)
-    for number, words in enumerate(split.buckets):
-        _write(search / WORDS_DIR / f"{number}.json", words)
-    _write(path, split.core)
+    # Each shard is serialised once, to be written and to be counted in the version the core names last.
+    hashed = hashlib.sha256()
+    for folder, shards in ((PAGES_DIR, split.pages), (WORDS_DIR, split.buckets)):
+        for number, shard in enumerate(shards):
+            text = _dump(shard)
+            hashed.update(text.encode("utf-8"))
+            (search / folder / f"{number}.json").write_text(text, encoding="utf-8")
+    split.core["config"][CONFIG_KEY]["version"] = hashed.hexdigest()[:12]
+    path.write_text(_dump(split.core), encoding="utf-8")
     return split
 
 
@@ -169,7 +173,8 @@ def split_search_index(
 
     Returns:
         The split; the core's config tells the worker the number of buckets
-        and pages, the page limit and a version of the shards.
+        and pages and the page limit. Its `version`, a digest of the shards,
+        is set by `shard_search_index` as it writes them.
     """
     config = dict(index["config"])
     separator = _separator(config["separator"])
@@ -191,18 +196,15 @@ def split_search_index(
             numbers, scores = postings[word]
             numbers.append(number)
             scores.append(score)
-    entries = {word: _entry(*found, len(pages)) for word, found in sorted(postings.items())}
+    entries, size = {}, 0
+    for word, found in sorted(postings.items()):
+        entries[word], length = _entry(*found, len(pages))
+        size += len(word) + length + 4  # "word":entry, as the bucket's JSON holds it
     del postings
-    size = sum(len(word) + len(json.dumps(entry, separators=(",", ":"))) + 4 for word, entry in entries.items())
     buckets: list[dict[str, list[Any]]] = [{} for _ in range(max(1, math.ceil(size / BUCKET_BYTES)))]
     for word, entry in entries.items():
         buckets[bucket_of(word_key(word), len(buckets))][word] = entry
-    # The version digests the shards one by one: all of them as one string weighed 250 MB at 10,000 articles.
-    hashed = hashlib.sha256()
-    for shard in itertools.chain(pages, buckets):
-        hashed.update(_dump(shard).encode("utf-8"))
-    version = hashed.hexdigest()[:12]
-    config[CONFIG_KEY] = {"pages": len(pages), "buckets": len(buckets), "limit": PAGE_LIMIT, "version": version}
+    config[CONFIG_KEY] = {"pages": len(pages), "buckets": len(buckets), "limit": PAGE_LIMIT, "version": ""}
     return SearchSplit({**index, "config": config, "docs": core}, pages, buckets)
 
 
@@ -299,8 +301,9 @@ def _kept_words(
     return words
 
 
-def _entry(found: Sequence[int], scores: Sequence[float], pages: int) -> list[Any]:
-    # [best page ids, all page ids]: all as a delta-coded list, or a base64 bitmap when that is shorter.
+def _entry(found: Sequence[int], scores: Sequence[float], pages: int) -> tuple[list[Any], int]:
+    # [best page ids, all page ids], and the length of its JSON: all as a delta-coded list, or a base64 bitmap
+    # when that is shorter.
     ranked = sorted(zip(map(operator.neg, scores), found, strict=True))  # best score first, then lowest id
     best = [number for _, number in ranked[:BEST]]
     numbers = sorted(found)
@@ -309,12 +312,17 @@ def _entry(found: Sequence[int], scores: Sequence[float], pages: int) -> list[An
     for number in numbers:
         bitmap[number >> 3] |= 1 << (number & 7)
     encoded = base64.b64encode(bytes(bitmap)).decode("ascii")
-    return [best, encoded if len(encoded) + 2 < len(_dump(deltas)) else deltas]
+    listed = _numbers_length(deltas)
+    if len(encoded) + 2 < listed:
+        return [best, encoded], 3 + _numbers_length(best) + len(encoded) + 2
+    return [best, deltas], 3 + _numbers_length(best) + listed
+
+
+def _numbers_length(numbers: Sequence[int]) -> int:
+    # The length of a non-empty list of whole numbers in compact JSON ("[1,22,3]"), without writing it.
+    return len(numbers) + 1 + sum(map(len, map(str, numbers)))
 
 
 def _dump(value: object) -> str:
+    # Compact JSON, as the shards are written.
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _write(path: Path, value: object) -> None:
-    path.write_text(_dump(value), encoding="utf-8")
