@@ -57,11 +57,10 @@ class _KeptPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         """Take the HTML, headings, title, anchors and links to anchors that converting the Markdown gave."""
-        kept = self.kept
-        self.content, self.toc, self._title_from_render = kept.content, kept.toc, kept.title
-        self.present_anchor_ids = set(kept.anchors)
-        self.links_to_anchors = {files.get_file_from_path(path): dict(to) for path, to in kept.links.items()}  # type: ignore[misc]
-        _Build.pages.make_calls(self, kept)  # e.g. the API objects' anchors, registered with autorefs
+        self.content, self.toc, self._title_from_render = self.kept.content, self.kept.toc, self.kept.title
+        self.present_anchor_ids = set(self.kept.anchors)
+        self.links_to_anchors = {files.get_file_from_path(p): dict(to) for p, to in self.kept.links.items()}  # type: ignore[misc]
+        _Build.pages.make_calls(self, self.kept)  # e.g. the API objects' anchors, registered with autorefs
 
 
 # MkDocs events ---------------------------------------------------------------
@@ -73,9 +72,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Load the engine (again, if its files changed); keep jieba's dictionary messages out of the build log."""
+    """Load the engine (again, if its files changed); list the theme's files once; keep jieba's messages quiet."""
     logging.getLogger("jieba").setLevel(logging.WARNING)
     _engine(Path(config.config_file_path).parent)
+    _Build.engine.list_once(config.theme, Path(config.config_file_path).parent)  # Material's 14,500 files: 0.1 s
     _Build.site, _Build.held = None, {}
     return config
 
