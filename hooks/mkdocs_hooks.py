@@ -193,7 +193,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Split the search index and the sitemap (neither grows with the corpus); write the icons; forget old pages."""
     if _Build.engine is not None and _Build.site is not None:
         site_dir = Path(config.site_dir)
-        _Build.engine.shard_search_index(site_dir, _Build.site.unlisted, _search_index(config), _Build.pages.words)
+        _Build.engine.shard_search_index(site_dir, _Build.site.unlisted, _search_index(config), _Build.pages)
         _Build.engine.split_sitemap(site_dir, _Build.site.unlisted, config.site_url or "")
         _Build.site.icons.write(site_dir)
         log.debug("newsguide: pages kept: %s", _Build.pages.summary())

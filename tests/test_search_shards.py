@@ -177,6 +177,25 @@ def test_kept_words_split_as_words_computed_anew(tmp_path: Path) -> None:
     assert _members(zanzibar, len(split.pages)) == {8, 120}  # article 7's late section, and the edit
 
 
+def test_kept_buckets_are_used_only_while_every_sharded_page_is_the_same(tmp_path: Path) -> None:
+    # While serving, a term or theme edit leaves the sharded pages as they were: their words need no new split.
+    words: Store[dict[str, float]] = Store(None, dict, "test")
+    buckets: Store[list[Any]] = Store(None, list, "test")
+    first = split_search_index(_index(), _sharded, words, buckets)
+    assert (buckets.hits, buckets.misses) == (0, 1)
+    core = _index()
+    core["docs"][0]["text"] = "<p>An edited home page</p>"  # a page of the core: the shards stay
+    again = split_search_index(core, _sharded, words, buckets)
+    assert (buckets.hits, buckets.misses) == (1, 1) and again.buckets is first.buckets
+    assert again == split_search_index(core, _sharded)
+    edited = _index()
+    edited["docs"][-2]["text"] = "<p>The edited zanzibar story</p>"  # a sharded page: split again
+    split = split_search_index(edited, _sharded, words, buckets)
+    assert (buckets.hits, buckets.misses) == (1, 2)
+    assert split == split_search_index(edited, _sharded)
+    assert "zanzibar" in split.buckets[bucket_of("za", len(split.buckets))]
+
+
 @pytest.mark.parametrize("location", ["articles/a1/", "articles/a1.html", "articles/a1/index.html"])
 def test_sharded_pages_are_found_with_or_without_directory_urls(tmp_path: Path, location: str) -> None:
     index = {"config": CONFIG, "docs": [{"location": location, "title": "A", "text": "x"}]}

@@ -146,6 +146,8 @@ class PageCache:
         self.rendered = Store(folder / "rendered" if folder else None, Rendered, _LAYOUT, memory=memory)
         #: Each page's scored search words (see `newsguide.search_shards`), by a key of its search entries.
         self.words: Store[dict[str, float]] = Store(folder / "words" if folder else None, dict, _LAYOUT, memory=memory)
+        #: The word buckets of the last split, by a key of all its pages' search entries (while serving).
+        self.buckets: Store[list[Any]] | None = Store(None, list, _LAYOUT) if memory else None
         #: Each page's search entries, by a key of what indexing reads of it (see `indexed_for`).
         self.indexed: Store[tuple[dict[str, Any], ...]] = Store(
             folder / "indexed" if folder else None, tuple, _LAYOUT, memory=memory
@@ -301,3 +303,5 @@ class PageCache:
         self.rendered.prune()
         self.indexed.prune()
         self.words.prune()
+        if self.buckets is not None:
+            self.buckets.prune()

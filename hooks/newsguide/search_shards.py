@@ -51,7 +51,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .cache import Store, digest
 from .sitemaps import page_stem
@@ -116,8 +116,22 @@ class SearchSplit:
     buckets: list[dict[str, list[Any]]]
 
 
+class KeptSearch(Protocol):
+    """What earlier builds kept for splitting the index (the page cache has it).
+
+    Attributes:
+        words: Each page's scored words, by a key of its documents.
+        buckets: The word buckets of a split, by a key of all its pages'
+            documents (kept in memory while serving, where a term or theme
+            edit leaves every sharded page as it was), or None.
+    """
+
+    words: Store[dict[str, float]]
+    buckets: Store[list[Any]] | None
+
+
 def shard_search_index(
-    site_dir: Path, sharded_sources: Collection[str], built: Any = None, kept: Store[dict[str, float]] | None = None
+    site_dir: Path, sharded_sources: Collection[str], built: Any = None, kept: KeptSearch | None = None
 ) -> SearchSplit | None:
     """Split the search index a build wrote in `site_dir`, in place; `None` when there is none, or it is split.
 
@@ -130,7 +144,7 @@ def shard_search_index(
             still holds it (Material's `SearchIndex`: its `config` and
             `entries`): read from there, not parsed again from the file, which
             at 10,000 articles took half a gigabyte more.
-        kept: Pages' scored words from earlier builds, by key; new ones are added.
+        kept: What earlier builds kept; what this one computes is added.
     """
     search = site_dir / "search"
     path = search / _INDEX
@@ -144,7 +158,8 @@ def shard_search_index(
     if CONFIG_KEY in index.get("config", {}):
         return None
     stems = {page_stem(source.removesuffix(".md")) for source in sharded_sources}
-    split = split_search_index(index, lambda location: page_stem(location) in stems, kept)
+    words, buckets = (kept.words, kept.buckets) if kept is not None else (None, None)
+    split = split_search_index(index, lambda location: page_stem(location) in stems, words, buckets)
     for folder in (WORDS_DIR, PAGES_DIR):
         shutil.rmtree(search / folder, ignore_errors=True)
         (search / folder).mkdir()
@@ -161,7 +176,10 @@ def shard_search_index(
 
 
 def split_search_index(
-    index: Mapping[str, Any], sharded: Callable[[str], bool], kept: Store[dict[str, float]] | None = None
+    index: Mapping[str, Any],
+    sharded: Callable[[str], bool],
+    kept: Store[dict[str, float]] | None = None,
+    kept_buckets: Store[list[Any]] | None = None,
 ) -> SearchSplit:
     """Split a search index (Material's `{"config", "docs"}`) into core, pages and word buckets.
 
@@ -170,6 +188,8 @@ def split_search_index(
         sharded: Whether the page at a location (without `#section`) goes to
             shards; pages of search boost below 1 always do.
         kept: Pages' scored words from earlier builds, by key; new ones are added.
+        kept_buckets: Word buckets from earlier builds, by a key of every
+            sharded page's documents; the new ones are added.
 
     Returns:
         The split; the core's config tells the worker the number of buckets
@@ -189,10 +209,25 @@ def split_search_index(
         else:
             core.append(doc)
     pages = list(by_page.values())
+    keys = [digest(ENGINE_VERSION, separator.pattern, docs) for docs in pages] if kept is not None else []
+    whole = digest(keys) if kept_buckets is not None and kept is not None else ""
+    buckets = kept_buckets.get(whole) if kept_buckets is not None and whole else None
+    if buckets is None:
+        buckets = _buckets(pages, separator, kept, keys)
+        if kept_buckets is not None and whole:
+            kept_buckets.put(whole, buckets)
+    config[CONFIG_KEY] = {"pages": len(pages), "buckets": len(buckets), "limit": PAGE_LIMIT, "version": ""}
+    return SearchSplit({**index, "config": config, "docs": core}, pages, buckets)
+
+
+def _buckets(
+    pages: list[list[dict[str, Any]]], separator: re.Pattern[str], kept: Store[dict[str, float]] | None, keys: list[str]
+) -> list[dict[str, list[Any]]]:
+    # Every word of the pages with the pages holding it, in buckets of about BUCKET_BYTES by the word's key.
     # Each word's pages and scores, as arrays: at 10,000 articles, a tuple of two numbers a posting took 300 MB.
     postings: dict[str, tuple[array[int], array[float]]] = defaultdict(lambda: (array("i"), array("d")))
     for number, docs in enumerate(pages):
-        for word, score in _kept_words(docs, separator, kept).items():
+        for word, score in _kept_words(docs, separator, kept, keys[number] if keys else "").items():
             numbers, scores = postings[word]
             numbers.append(number)
             scores.append(score)
@@ -204,8 +239,7 @@ def split_search_index(
     buckets: list[dict[str, list[Any]]] = [{} for _ in range(max(1, math.ceil(size / BUCKET_BYTES)))]
     for word, entry in entries.items():
         buckets[bucket_of(word_key(word), len(buckets))][word] = entry
-    config[CONFIG_KEY] = {"pages": len(pages), "buckets": len(buckets), "limit": PAGE_LIMIT, "version": ""}
-    return SearchSplit({**index, "config": config, "docs": core}, pages, buckets)
+    return buckets
 
 
 def all_documents(site_dir: Path) -> dict[str, Any]:
@@ -288,12 +322,11 @@ def _page_words(docs: list[dict[str, Any]], separator: re.Pattern[str]) -> dict[
 
 
 def _kept_words(
-    docs: list[dict[str, Any]], separator: re.Pattern[str], kept: Store[dict[str, float]] | None
+    docs: list[dict[str, Any]], separator: re.Pattern[str], kept: Store[dict[str, float]] | None, key: str
 ) -> dict[str, float]:
     # A page's scored words: kept from an earlier build whose documents, separator and engine were the same.
     if kept is None:
         return _page_words(docs, separator)
-    key = digest(ENGINE_VERSION, separator.pattern, docs)
     words = kept.get(key)
     if words is None:
         words = _page_words(docs, separator)
