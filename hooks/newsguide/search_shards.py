@@ -216,6 +216,9 @@ def split_search_index(
         buckets = _buckets(pages, separator, kept, keys)
         if kept_buckets is not None and whole:
             kept_buckets.put(whole, buckets)
+    elif kept is not None:
+        for key in keys:  # not read, but still the pages' words: kept for the next split that needs them
+            kept.keep(key)
     config[CONFIG_KEY] = {"pages": len(pages), "buckets": len(buckets), "limit": PAGE_LIMIT, "version": ""}
     return SearchSplit({**index, "config": config, "docs": core}, pages, buckets)
 
