@@ -46,6 +46,8 @@ from .verbatim import searched_part
 _LAYOUT = "newsguide-page-3"
 #: Markdown that includes another file while it is converted (pymdownx.snippets).
 _SNIPPET = "--8<--"
+#: A snippet that includes one whole file by its path from the project folder (snippets' `base_path`).
+_WHOLE_FILE = re.compile(r'--8<-- "(?P<path>[^":\n]+)"[ \t]*')
 #: mkdocstrings blocks (`::: identifier`), which read the Python files they document.
 _API_BLOCK = re.compile(r"^::: *(\S+)", re.MULTILINE)
 #: The Python code whose files every key holds (the engine by its version, the adapter by its bytes).
@@ -117,13 +119,48 @@ def _hashed(*texts: str) -> str:
     return hashed.hexdigest()
 
 
-def reads_files(markdown: str) -> bool:
+def reads_files(markdown: str, root: Path | None = None) -> bool:
     """Whether converting this Markdown reads files no key holds, so that its result cannot be kept.
 
-    A snippet includes any file. An API block reads the Python files it
-    documents: those of the engine and the adapter are in every key, others not.
+    A snippet includes another file: one that includes a whole file of the
+    project folder `root` by its path, that file without snippets of its own,
+    is keyed by the file's text (see `included_texts`); any other is not. An
+    API block reads the Python files it documents: those of the engine and the
+    adapter are in every key, others not.
     """
-    return _SNIPPET in markdown or any(not _KEYED_CODE.fullmatch(name) for name in _API_BLOCK.findall(markdown))
+    return _reads_unkeyed_code(markdown) or included_texts(markdown, root) is None
+
+
+def _reads_unkeyed_code(markdown: str) -> bool:
+    # Whether the Markdown documents Python code other than the engine's and the adapter's.
+    return any(not _KEYED_CODE.fullmatch(name) for name in _API_BLOCK.findall(markdown))
+
+
+def included_texts(markdown: str, root: Path | None) -> list[str] | None:
+    """The texts of the files this Markdown's snippets include, or None where one cannot be known before.
+
+    Args:
+        markdown: A page's Markdown.
+        root: The folder snippets are found in (`base_path`, the project
+            folder in `mkdocs.yml`), or None: then no snippet is known.
+    """
+    if _SNIPPET not in markdown:
+        return []
+    texts: list[str] = []
+    for line in markdown.splitlines():
+        if _SNIPPET not in line:
+            continue
+        found = _WHOLE_FILE.fullmatch(line.strip())
+        if found is None or root is None:
+            return None
+        path = root / found["path"]
+        if not path.resolve().is_relative_to(root.resolve()) or not path.is_file():
+            return None
+        text = path.read_text(encoding="utf-8")
+        if _SNIPPET in text:
+            return None
+        texts.append(text)
+    return texts
 
 
 class PageCache:
@@ -141,6 +178,7 @@ class PageCache:
     """
 
     def __init__(self, root: Path | None, *, memory: bool) -> None:
+        self.root = root
         folder = self.folder = root / CACHE_DIR / "pages" if root is not None else None
         self.converted = Store(folder / "converted" if folder else None, Converted, _LAYOUT, memory=memory)
         self.rendered = Store(folder / "rendered" if folder else None, Rendered, _LAYOUT, memory=memory)
@@ -169,9 +207,10 @@ class PageCache:
 
     def converted_for(self, path: str, url: str, markdown: str) -> Converted | None:
         """What converting this Markdown gave before, if anything (None also where it reads other files)."""
-        if reads_files(markdown):
+        texts = included_texts(markdown, self.root)
+        if texts is None or _reads_unkeyed_code(markdown):
             return None
-        key = self._keys[path] = digest(self._conversion, path, url, markdown)
+        key = self._keys[path] = digest(self._conversion, path, url, markdown, *texts)
         kept = self.converted.get(key)
         self._converting, self._calls = (None if kept else path), []
         return kept
