@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -316,3 +317,16 @@ def test_the_protocol_of_a_meeting_is_on_no_theme() -> None:
     article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
     classification, _ = classify([article], [geo])
     assert [s.themes for s in classification.passages(article)[0].sentences] == [("geo",), ()]
+
+
+def test_a_vocabulary_is_compiled_again_only_when_its_themes_terms_change() -> None:
+    # `mkdocs serve` builds after every edit: an article's edit reuses the last build's vocabulary.
+    first, _, _ = load_themes(CORPUS)
+    again, _, _ = load_themes(CORPUS)
+    assert Vocabulary.of(again) is Vocabulary.of(first)
+    weighted = [replace(first[0], vocabulary=(*first[0].vocabulary, Term("tariff wall", 0.5))), *first[1:]]
+    changed = Vocabulary.of(weighted)
+    assert changed is not Vocabulary.of(first)
+    assert "tariff wall" in [key for _, key, _ in changed.scan("A tariff wall went up.")]
+    reordered = [*first[1:], first[0]]
+    assert Vocabulary.of(reordered).order == {theme.slug: index for index, theme in enumerate(reordered)}

@@ -90,7 +90,7 @@ class Reading:
     @cached_property
     def vocabulary(self) -> Vocabulary:
         """The themes' vocabulary, compiled when first needed (a build whose analyses are all kept needs none)."""
-        return Vocabulary(self.themes)
+        return Vocabulary.of(self.themes)
 
     @cached_property
     def signature(self) -> str:

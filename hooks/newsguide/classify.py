@@ -164,6 +164,8 @@ _PROTOCOL = re.compile(
 #: The gathering whose protocol a sentence reports: naming it says nothing about a theme.
 _GATHERING = re.compile(r"(?:talks|meetings?|summits?|sessions?|visits?)", re.IGNORECASE)
 _SEPARATOR = r"[\s\-‐‑–]+"
+#: The last vocabulary compiled, by its themes' slugs, cues, terms and weights (see `Vocabulary.of`).
+_COMPILED: dict[object, Vocabulary] = {}
 #: The -ise/-ize spellings that are the same word ("normalisation", "normalization").
 _ISE = re.compile(r"i[sz](?=ation|e$|e\b|ed\b|ing\b|es\b)")
 #: A dateline opening a report ("BEIJING —", "NEW DELHI, Nov. 3 —"): where it was filed, on no theme.
@@ -349,6 +351,19 @@ class Vocabulary:
         self._folded = folded(pattern) if self._weights else None
         self._regex = re.compile(pattern, re.IGNORECASE) if self._weights and not self._folded else None
 
+    @staticmethod
+    def of(themes: list[Theme]) -> Vocabulary:
+        """The vocabulary of these themes, compiled once while their terms, weights and cues stay the same.
+
+        `mkdocs serve` builds again after every edit; an article's edit then
+        needs the expression compiled for the last build, not a new one.
+        """
+        key = tuple((t.slug, t.cues, tuple((term.text, term.weight) for term in t.vocabulary)) for t in themes)
+        if key not in _COMPILED:
+            _COMPILED.clear()  # only the last build's is worth keeping
+            _COMPILED[key] = Vocabulary(themes)
+        return _COMPILED[key]
+
     def cued(self, cue: str) -> tuple[str, ...]:
         """The slugs of the themes that take a built-in cue (see `newsguide.themes.CUES`)."""
         return self._cued.get(cue, ())
@@ -398,7 +413,7 @@ def classify(articles: list[Article], themes: list[Theme]) -> tuple[Classificati
         The classification, and a problem for each override that names an
         unknown theme or a paragraph the article does not have.
     """
-    vocabulary = Vocabulary(themes)
+    vocabulary = Vocabulary.of(themes)
     result = Classification(themes)
     problems: list[Problem] = []
     for article in articles:
