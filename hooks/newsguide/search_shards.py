@@ -31,7 +31,9 @@ Splitting a page's text into words is most of the work (a second at 1,000
 articles), so a page's scored words can be kept between builds (`kept`, the
 page cache's `words`), by a key of the page's documents, the separator and the
 engine's version: after one article's edit, only the pages that changed are
-split again.
+split again. While serving, the word buckets of the last split are kept too,
+by a key of every sharded page: a term's or a theme's edit, which leaves the
+articles as they were, splits nothing again.
 
 This module never imports MkDocs: it reads and writes JSON files.
 """
