@@ -60,10 +60,10 @@ def _keeping_list(env: Any, project: Path, settings: tuple[str, ...]) -> Any:
 
 def _listing_key(folders: list[str], project: Path) -> tuple[tuple[str, int], ...]:
     # Each theme folder with the times its listing could have changed: every folder's, inside the project.
-    root = str(project.resolve())
+    root = project.resolve()
     key: list[tuple[str, int]] = []
     for folder in folders:
-        if os.path.commonpath([root, os.path.abspath(folder)]) == root:
+        if Path(folder).resolve().is_relative_to(root):  # (not os.path.commonpath: other drives raise on Windows)
             key.extend((path, os.stat(path).st_mtime_ns) for path, _, _ in os.walk(folder))
         elif os.path.isdir(folder):
             key.append((folder, os.stat(folder).st_mtime_ns))
