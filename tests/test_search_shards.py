@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -17,7 +18,9 @@ from newsguide.search_shards import (
     BUCKET_BYTES,
     CONFIG_KEY,
     STOP_WORDS,
+    SearchSplit,
     _entry,
+    _entry_length,
     _separator,
     all_documents,
     bucket_of,
@@ -130,8 +133,8 @@ def test_shards_stay_small_and_dense_words_are_bitmaps() -> None:
 @pytest.mark.parametrize("found", [[0], [3, 1, 2], list(range(0, 900, 7)), list(range(1000)), [5, 12345]])
 def test_an_entrys_length_is_that_of_its_json(found: list[int]) -> None:
     # The buckets are sized by these lengths, worked out without writing each entry.
-    entry, length = _entry(found, [float(n % 5) for n in found], max(found) + 1)
-    assert length == len(json.dumps(entry, separators=(",", ":")))
+    entry = _entry(found, [float(n % 5) for n in found], max(found) + 1)
+    assert _entry_length(entry) == len(json.dumps(entry, separators=(",", ":")))
 
 
 def test_shard_search_index_rewrites_a_built_index_once(tmp_path: Path) -> None:
@@ -177,26 +180,80 @@ def test_kept_words_split_as_words_computed_anew(tmp_path: Path) -> None:
     assert _members(zanzibar, len(split.pages)) == {8, 120}  # article 7's late section, and the edit
 
 
-def test_kept_buckets_are_used_only_while_every_sharded_page_is_the_same(tmp_path: Path) -> None:
+def test_a_split_again_of_the_same_pages_reuses_the_buckets_when_no_sharded_page_changed() -> None:
     # While serving, a term or theme edit leaves the sharded pages as they were: their words need no new split.
     words: Store[dict[str, float]] = Store(None, dict, "test")
-    buckets: Store[list[Any]] = Store(None, list, "test")
-    first = split_search_index(_index(), _sharded, words, buckets)
-    assert (buckets.hits, buckets.misses) == (0, 1)
+    first = split_search_index(_index(), _sharded, words)
     core = _index()
     core["docs"][0]["text"] = "<p>An edited home page</p>"  # a page of the core: the shards stay
-    again = split_search_index(core, _sharded, words, buckets)
-    assert (buckets.hits, buckets.misses) == (1, 1) and again.buckets is first.buckets
+    again = split_search_index(core, _sharded, words, first.words)
+    assert again.buckets is first.buckets and (words.hits, words.misses) == (0, 121)
     assert again == split_search_index(core, _sharded)
     words.prune()  # the end of a build: the pages' words stay, though this split did not read them
-    buckets.prune()
     edited = _index()
-    edited["docs"][-2]["text"] = "<p>The edited zanzibar story</p>"  # a sharded page: split again
-    split = split_search_index(edited, _sharded, words, buckets)
-    assert (buckets.hits, buckets.misses) == (0, 1)
-    assert (words.hits, words.misses) == (120, 1)  # only the edited page's words are worked out again
+    edited["docs"][-2]["text"] = "<p>The edited zanzibar story</p>"  # a sharded page: its words are split again
+    split = split_search_index(edited, _sharded, words, again.words)
+    assert (words.hits, words.misses) == (0, 1)  # only the edited page's words are worked out
     assert split == split_search_index(edited, _sharded)
     assert "zanzibar" in split.buckets[bucket_of("za", len(split.buckets))]
+    assert split.words is not None and split.words.keys[:-1] == first.words.keys[:-1]
+
+
+def _edits() -> list[tuple[str, Callable[[list[dict[str, Any]]], None]]]:
+    # Edits of sharded pages, each as it changes the index's documents in place.
+    def text(number: int, value: str) -> Callable[[list[dict[str, Any]]], None]:
+        def edit(docs: list[dict[str, Any]]) -> None:
+            docs[3 + 2 * number]["text"] = value
+
+        return edit
+
+    many = " ".join(f"newword{n}x{'y' * (n % 40)}" for n in range(4000))  # enough to need more buckets
+
+    def several(docs: list[dict[str, Any]]) -> None:
+        for number in (2, 40, 77):
+            docs[3 + 2 * number]["title"] = f"Renamed common {number}"
+
+    return [
+        ("a word added to one page", text(5, "<p>zanzibar trilateral</p>")),
+        ("every word of a page dropped", text(0, "<p></p>")),
+        ("the only page with a word loses it", lambda docs: docs.__setitem__(-2, {**docs[-2], "text": "<p>x</p>"})),
+        ("a page's title, so its scores, changes", lambda docs: docs[3].__setitem__("title", "Visa visa exchange")),
+        ("the buckets grow in number", text(60, f"<p>{many}</p>")),
+        ("several pages", several),
+    ]
+
+
+@pytest.mark.parametrize(("name", "edit"), _edits(), ids=[name for name, _ in _edits()])
+def test_a_split_again_after_an_edit_is_the_whole_split(
+    name: str, edit: Callable[[list[dict[str, Any]]], None]
+) -> None:
+    # Only the changed pages' words are worked out again, yet the buckets are those a split from nothing gives,
+    # also when the edit changes their number, and again when it is undone.
+    words: Store[dict[str, float]] = Store(None, dict, "test")
+    first = split_search_index(_index(), _sharded, words)
+    edited = _index()
+    edit(edited["docs"])
+    split = split_search_index(edited, _sharded, words, first.words)
+    assert _written(split) == _written(split_search_index(edited, _sharded))  # as written: words in the same order
+    assert words.hits == 0  # no unchanged page's words were read as a whole split reads them
+    whole = split_search_index(edited, _sharded, Store(None, dict, "another"))
+    assert split.words is not None and whole.words is not None and split.words.size == whole.words.size
+    back = split_search_index(_index(), _sharded, words, split.words)
+    assert _written(back) == _written(first) and back.words is not None and back.words.size == first.words.size
+
+
+def _written(split: SearchSplit) -> list[str]:
+    # The shards as `shard_search_index` writes them: order counts.
+    return [json.dumps(shard, ensure_ascii=False, separators=(",", ":")) for shard in [*split.pages, *split.buckets]]
+
+
+def test_a_split_of_other_pages_starts_from_nothing() -> None:
+    # An article added or removed renumbers the pages: the last split's buckets are not used.
+    words: Store[dict[str, float]] = Store(None, dict, "test")
+    first = split_search_index(_index(), _sharded, words)
+    fewer = split_search_index(_index(119), _sharded, words, first.words)
+    assert fewer == split_search_index(_index(119), _sharded)
+    assert fewer.words is not None and len(fewer.words.keys) == len(first.words.keys) - 1
 
 
 @pytest.mark.parametrize("location", ["articles/a1/", "articles/a1.html", "articles/a1/index.html"])

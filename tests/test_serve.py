@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from newsguide.cache import CACHE_DIR
+from tests.benchmark import make_hooked_project, seed_sentences, synthetic_corpus
 from tests.sitebuild import make_project, served, wait_for_page
 
 pytestmark = pytest.mark.build
@@ -44,3 +49,77 @@ def test_each_edit_is_served_after_one_rebuild(tmp_path: Path, poll: bool) -> No
 def _rebuilds(log: Path) -> int:
     # How many builds the server ran after its first.
     return log.read_text(encoding="utf-8").count("Building documentation") - 1
+
+
+#: Builds a project as `mkdocs serve` does, in one process, each time a line names a folder to copy the site to.
+_REBUILDS = """
+import os, shutil, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+root, site = Path(sys.argv[1]), Path(sys.argv[2])
+os.chdir(root)
+url = "http://127.0.0.1:8000/readers-guide/"
+load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)).plugins.on_startup(command="serve", dirty=False)
+for line in sys.stdin:
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
+    config.site_url = url
+    build(config, serve_url=url)
+    shutil.copytree(site, line.strip())
+    print("built", flush=True)
+"""
+
+#: Edits a contributor makes while the site is served, one after another.
+_EDITS = [
+    ("seeds/article-0003.txt", "\n\nAuthor: ", "\n\nThe tariff talks in Tokyo went on.\n\nAuthor: "),
+    ("seeds/article-0003.txt", "\n\nAuthor: ", "\n\nJapan and Seoul spoke of trade again.\n\nAuthor: "),
+    ("docs/glossary/rcep.md", "India took part", "India, at first, took part"),
+    ("docs/themes/economics.md", "title: Economics & trade", "title: Economics, trade & money"),
+    ("seeds/article-0007.txt", "\n\nAuthor: ", "\n\nA summit in Seoul was planned.\n\nAuthor: "),
+]
+
+
+def test_each_rebuild_while_serving_is_the_site_a_first_build_gives(tmp_path: Path) -> None:
+    # Under `mkdocs serve`, what rebuilds keep in memory (pages, analyses, the search split's words) gives, after
+    # each edit, byte for byte the site a fresh `mkdocs serve` of the edited files gives.
+    project = make_hooked_project(tmp_path / "served", synthetic_corpus(12, seed_sentences()))
+    script = tmp_path / "rebuilds.py"
+    script.write_text(_REBUILDS, encoding="utf-8")
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    environment.pop("PYTHONPATH", None)
+
+    def process(root: Path) -> subprocess.Popen[str]:
+        command = [sys.executable, str(script), str(root), str(tmp_path / f"site-{root.name}")]
+        pipe = subprocess.PIPE
+        return subprocess.Popen(command, stdin=pipe, stdout=pipe, stderr=subprocess.DEVNULL, text=True, env=environment)
+
+    def rebuilt(server: subprocess.Popen[str], folder: Path) -> dict[str, bytes]:
+        assert server.stdin is not None and server.stdout is not None
+        server.stdin.write(f"{folder}\n")
+        server.stdin.flush()
+        assert server.stdout.readline() == "built\n", f"the build into {folder} failed"
+        files = [path for path in folder.rglob("*") if path.is_file() and path.name != "sitemap.xml.gz"]  # gzip: time
+        return {path.relative_to(folder).as_posix(): path.read_bytes() for path in files}
+
+    server = process(project)
+    try:
+        before = rebuilt(server, tmp_path / "first")
+        for number, (path, old, new) in enumerate(_EDITS):
+            file = project / path
+            assert old in file.read_text(encoding="utf-8"), f"{path} no longer holds {old!r}: update the test"
+            file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+            served_site = rebuilt(server, tmp_path / f"served-{number}")
+            fresh = tmp_path / f"fresh{number}"
+            shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(CACHE_DIR.split("/")[0]))
+            reference = process(fresh)
+            try:
+                first = rebuilt(reference, tmp_path / f"fresh-{number}")
+            finally:
+                reference.communicate()
+            assert served_site != before, f"the edit of {path} changed the site"
+            assert sorted(served_site) == sorted(first)
+            assert [name for name in first if served_site[name] != first[name]] == [], f"after the edit of {path}"
+            before = served_site
+    finally:
+        server.communicate()

@@ -40,6 +40,7 @@ from typing import Any
 
 from .cache import CACHE_DIR, Store, digest
 from .navigation import outline
+from .search_shards import WordIndex
 from .verbatim import searched_part
 
 #: Written with every entry: an entry of another layout is not used.
@@ -184,8 +185,10 @@ class PageCache:
         self.rendered = Store(folder / "rendered" if folder else None, Rendered, _LAYOUT, memory=memory)
         #: Each page's scored search words (see `newsguide.search_shards`), by a key of its search entries.
         self.words: Store[dict[str, float]] = Store(folder / "words" if folder else None, dict, _LAYOUT, memory=memory)
-        #: The word buckets of the last split, by a key of all its pages' search entries (while serving).
-        self.buckets: Store[list[Any]] | None = Store(None, list, _LAYOUT) if memory else None
+        #: The last split's word buckets and pages' keys, kept while serving (`serving`), where the next split is
+        #: of the same pages.
+        self.word_index: WordIndex | None = None
+        self.serving = memory
         #: Each page's search entries, by a key of what indexing reads of it (see `indexed_for`).
         self.indexed: Store[tuple[dict[str, Any], ...]] = Store(
             folder / "indexed" if folder else None, tuple, _LAYOUT, memory=memory
@@ -342,5 +345,3 @@ class PageCache:
         self.rendered.prune()
         self.indexed.prune()
         self.words.prune()
-        if self.buckets is not None:
-            self.buckets.prune()

@@ -31,9 +31,11 @@ Splitting a page's text into words is most of the work (a second at 1,000
 articles), so a page's scored words can be kept between builds (`kept`, the
 page cache's `words`), by a key of the page's documents, the separator and the
 engine's version: after one article's edit, only the pages that changed are
-split again. While serving, the word buckets of the last split are kept too,
-by a key of every sharded page: a term's or a theme's edit, which leaves the
-articles as they were, splits nothing again.
+split again. While serving, the last split's buckets are kept too, with each
+sharded page's key (`WordIndex`): the next split, of the same pages, works out
+again only the words of the pages that changed, and rewrites only the buckets
+holding them; a term's or a theme's edit, which leaves the articles as they
+were, splits nothing again.
 
 This module never imports MkDocs: it reads and writes JSON files.
 """
@@ -51,7 +53,7 @@ import shutil
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -63,6 +65,7 @@ __all__ = [
     "BUCKET_BYTES",
     "PAGE_LIMIT",
     "SearchSplit",
+    "WordIndex",
     "all_documents",
     "bucket_of",
     "index_words",
@@ -102,6 +105,24 @@ _JS_WORD_BOUNDARY = r"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[
 
 
 @dataclass(frozen=True)
+class WordIndex:
+    """A split's word buckets, with the pages they were made from: what the next split starts from while serving.
+
+    Attributes:
+        pages: Each sharded page's location, by page id.
+        keys: Each sharded page's key (a digest of its documents), by page id.
+        buckets: The word buckets (see `SearchSplit`).
+        size: The buckets' size as their number was worked out from (about
+            their JSON's length).
+    """
+
+    pages: tuple[str, ...]
+    keys: tuple[str, ...]
+    buckets: list[dict[str, list[Any]]]
+    size: int
+
+
+@dataclass(frozen=True)
 class SearchSplit:
     """Material's search index, split: what `shard_search_index` writes.
 
@@ -111,11 +132,14 @@ class SearchSplit:
         pages: The documents of each sharded page, by page id.
         buckets: The words of the sharded pages, by bucket: word → [best page
             ids, all page ids (delta-coded list, or base64 bitmap)].
+        words: The buckets with the pages' keys, for the next split (None
+            when the pages' words were not kept).
     """
 
     core: dict[str, Any]
     pages: list[list[dict[str, Any]]]
     buckets: list[dict[str, list[Any]]]
+    words: WordIndex | None = field(default=None, compare=False)
 
 
 class KeptSearch(Protocol):
@@ -123,13 +147,15 @@ class KeptSearch(Protocol):
 
     Attributes:
         words: Each page's scored words, by a key of its documents.
-        buckets: The word buckets of a split, by a key of all its pages'
-            documents (kept in memory while serving, where a term or theme
-            edit leaves every sharded page as it was), or None.
+        word_index: The last split's words (`WordIndex`), kept in memory while
+            serving, where the next split is of the same pages, one or none of
+            them changed; None otherwise.
+        serving: Whether to keep `word_index`.
     """
 
     words: Store[dict[str, float]]
-    buckets: Store[list[Any]] | None
+    word_index: WordIndex | None
+    serving: bool
 
 
 def shard_search_index(
@@ -160,8 +186,10 @@ def shard_search_index(
     if CONFIG_KEY in index.get("config", {}):
         return None
     stems = {page_stem(source.removesuffix(".md")) for source in sharded_sources}
-    words, buckets = (kept.words, kept.buckets) if kept is not None else (None, None)
-    split = split_search_index(index, lambda location: page_stem(location) in stems, words, buckets)
+    words, last = (kept.words, kept.word_index) if kept is not None else (None, None)
+    split = split_search_index(index, lambda location: page_stem(location) in stems, words, last)
+    if kept is not None and kept.serving:
+        kept.word_index = split.words
     for folder in (WORDS_DIR, PAGES_DIR):
         shutil.rmtree(search / folder, ignore_errors=True)
         (search / folder).mkdir()
@@ -181,7 +209,7 @@ def split_search_index(
     index: Mapping[str, Any],
     sharded: Callable[[str], bool],
     kept: Store[dict[str, float]] | None = None,
-    kept_buckets: Store[list[Any]] | None = None,
+    last: WordIndex | None = None,
 ) -> SearchSplit:
     """Split a search index (Material's `{"config", "docs"}`) into core, pages and word buckets.
 
@@ -190,8 +218,9 @@ def split_search_index(
         sharded: Whether the page at a location (without `#section`) goes to
             shards; pages of search boost below 1 always do.
         kept: Pages' scored words from earlier builds, by key; new ones are added.
-        kept_buckets: Word buckets from earlier builds, by a key of every
-            sharded page's documents; the new ones are added.
+        last: The word index of the last split (with `kept`): when its pages
+            are these, only the words of the pages whose documents changed are
+            worked out again.
 
     Returns:
         The split; the core's config tells the worker the number of buckets
@@ -211,25 +240,29 @@ def split_search_index(
         else:
             core.append(doc)
     pages = list(by_page.values())
-    keys = [digest(ENGINE_VERSION, separator.pattern, docs) for docs in pages] if kept is not None else []
-    whole = digest(keys) if kept_buckets is not None and kept is not None else ""
-    buckets = kept_buckets.get(whole) if kept_buckets is not None and whole else None
-    if buckets is None:
-        buckets = _buckets(pages, separator, kept, keys)
-        if kept_buckets is not None and whole:
-            kept_buckets.put(whole, buckets)
-    elif kept is not None:
-        for key in keys:  # not read, but still the pages' words: kept for the next split that needs them
-            kept.keep(key)
+    words: WordIndex | None = None
+    if kept is not None:
+        keys = tuple(digest(ENGINE_VERSION, separator.pattern, docs) for docs in pages)
+        if last is not None and last.pages == tuple(by_page):
+            words = _split_again(last, keys, pages, separator, kept)
+        if words is None:
+            words = WordIndex(tuple(by_page), keys, *_buckets(pages, separator, kept, keys))
+        buckets = words.buckets
+    else:
+        buckets, _ = _buckets(pages, separator, None, ())
     config[CONFIG_KEY] = {"pages": len(pages), "buckets": len(buckets), "limit": PAGE_LIMIT, "version": ""}
-    return SearchSplit({**index, "config": config, "docs": core}, pages, buckets)
+    return SearchSplit({**index, "config": config, "docs": core}, pages, buckets, words)
 
 
 def _buckets(
-    pages: list[list[dict[str, Any]]], separator: re.Pattern[str], kept: Store[dict[str, float]] | None, keys: list[str]
-) -> list[dict[str, list[Any]]]:
-    # Every word of the pages with the pages holding it, in buckets of about BUCKET_BYTES by the word's key.
-    # Each word's pages and scores, as arrays: at 10,000 articles, a tuple of two numbers a posting took 300 MB.
+    pages: list[list[dict[str, Any]]],
+    separator: re.Pattern[str],
+    kept: Store[dict[str, float]] | None,
+    keys: Sequence[str],
+) -> tuple[list[dict[str, list[Any]]], int]:
+    # Every word of the pages with the pages holding it, in buckets of about BUCKET_BYTES by the word's key; and
+    # the size they were counted by. Each word's pages and scores, as arrays: at 10,000 articles, a tuple of two
+    # numbers a posting took 300 MB.
     postings: dict[str, tuple[array[int], array[float]]] = defaultdict(lambda: (array("i"), array("d")))
     for number, docs in enumerate(pages):
         for word, score in _kept_words(docs, separator, kept, keys[number] if keys else "").items():
@@ -238,13 +271,89 @@ def _buckets(
             scores.append(score)
     entries, size = {}, 0
     for word, found in sorted(postings.items()):
-        entries[word], length = _entry(*found, len(pages))
-        size += len(word) + length + 4  # "word":entry, as the bucket's JSON holds it
+        entries[word] = entry = _entry(*found, len(pages))
+        size += _counted(word, entry)
     del postings
-    buckets: list[dict[str, list[Any]]] = [{} for _ in range(max(1, math.ceil(size / BUCKET_BYTES)))]
+    buckets: list[dict[str, list[Any]]] = [{} for _ in range(_bucket_count(size))]
     for word, entry in entries.items():
         buckets[bucket_of(word_key(word), len(buckets))][word] = entry
-    return buckets
+    return buckets, size
+
+
+def _split_again(
+    last: WordIndex,
+    keys: tuple[str, ...],
+    pages: list[list[dict[str, Any]]],
+    separator: re.Pattern[str],
+    kept: Store[dict[str, float]],
+) -> WordIndex | None:
+    # The last split's buckets with the words of the pages whose key changed worked out again (the same buckets a
+    # whole split gives), or None when too many pages changed or a page's kept words are gone.
+    changed = [number for number, (old, new) in enumerate(zip(last.keys, keys, strict=True)) if old != new]
+    if len(changed) > max(1, len(keys) // 8):  # a whole split is as quick
+        return None
+    for key in keys:  # not all read, but still the pages' words: kept for the next split that needs them
+        kept.keep(key)
+    if not changed:
+        return WordIndex(last.pages, keys, last.buckets, last.size)
+    before = [words for number in changed if (words := kept.get(last.keys[number], count=False)) is not None]
+    if len(before) < len(changed):
+        return None
+    after = {number: _kept_words(pages[number], separator, kept, keys[number]) for number in changed}
+    size, count = last.size, len(last.buckets)
+    entries: dict[str, list[Any] | None] = {}
+    try:
+        for word in sorted(set().union(*before, *after.values())):
+            entry = last.buckets[bucket_of(word_key(word), count)].get(word)
+            found = set(_members(entry[1], len(keys))) if entry is not None else set()
+            found.difference_update(changed)
+            found.update(number for number in changed if word in after[number])
+            numbers = sorted(found)
+            scores = [_score(word, number, after, keys, kept) for number in numbers]
+            entries[word] = _entry(numbers, scores, len(keys)) if numbers else None
+            size += _counted(word, entries[word]) - _counted(word, entry)
+    except LookupError:  # an unchanged page's kept words are gone
+        return None
+    buckets = list(last.buckets)
+    if _bucket_count(size) != count:  # the words are spread over another number of buckets
+        every = {word: entry for bucket in last.buckets for word, entry in bucket.items()} | entries
+        buckets = [{} for _ in range(_bucket_count(size))]
+        for word, entry in sorted(every.items()):
+            if entry is not None:
+                buckets[bucket_of(word_key(word), len(buckets))][word] = entry
+        return WordIndex(last.pages, keys, buckets, size)
+    for number in {bucket_of(word_key(word), count) for word in entries}:
+        held = buckets[number] | {word: e for word, e in entries.items() if bucket_of(word_key(word), count) == number}
+        buckets[number] = {word: entry for word, entry in sorted(held.items()) if entry is not None}
+    return WordIndex(last.pages, keys, buckets, size)
+
+
+def _score(
+    word: str, number: int, after: dict[int, dict[str, float]], keys: tuple[str, ...], kept: Store[dict[str, float]]
+) -> float:
+    # A word's score on a page: from the page's new words if it changed, else from its kept words.
+    words = after[number] if number in after else kept.get(keys[number], count=False)
+    if words is None:
+        raise LookupError(keys[number])
+    return words[word]
+
+
+def _members(every: str | list[int], pages: int) -> list[int]:
+    # The page ids an entry lists in all, decoded from its delta-coded list or base64 bitmap.
+    if isinstance(every, str):
+        bits = base64.b64decode(every)
+        return [number for number in range(pages) if bits[number >> 3] >> (number & 7) & 1]
+    return list(itertools.accumulate(every))
+
+
+def _counted(word: str, entry: list[Any] | None) -> int:
+    # What a word's entry adds to its bucket's size: `"word":entry,` as the bucket's JSON holds it (0 for none).
+    return 0 if entry is None else len(word) + _entry_length(entry) + 4
+
+
+def _bucket_count(size: int) -> int:
+    # How many buckets words of this size fill.
+    return max(1, math.ceil(size / BUCKET_BYTES))
 
 
 def all_documents(site_dir: Path) -> dict[str, Any]:
@@ -339,9 +448,8 @@ def _kept_words(
     return words
 
 
-def _entry(found: Sequence[int], scores: Sequence[float], pages: int) -> tuple[list[Any], int]:
-    # [best page ids, all page ids], and the length of its JSON: all as a delta-coded list, or a base64 bitmap
-    # when that is shorter.
+def _entry(found: Sequence[int], scores: Sequence[float], pages: int) -> list[Any]:
+    # [best page ids, all page ids]: all as a delta-coded list, or a base64 bitmap when that is shorter.
     ranked = sorted(zip(map(operator.neg, scores), found, strict=True))  # best score first, then lowest id
     best = [number for _, number in ranked[:BEST]]
     numbers = sorted(found)
@@ -350,10 +458,13 @@ def _entry(found: Sequence[int], scores: Sequence[float], pages: int) -> tuple[l
     for number in numbers:
         bitmap[number >> 3] |= 1 << (number & 7)
     encoded = base64.b64encode(bytes(bitmap)).decode("ascii")
-    listed = _numbers_length(deltas)
-    if len(encoded) + 2 < listed:
-        return [best, encoded], 3 + _numbers_length(best) + len(encoded) + 2
-    return [best, deltas], 3 + _numbers_length(best) + listed
+    return [best, encoded] if len(encoded) + 2 < _numbers_length(deltas) else [best, deltas]
+
+
+def _entry_length(entry: list[Any]) -> int:
+    # The length of an entry's compact JSON, without writing it.
+    best, every = entry
+    return 3 + _numbers_length(best) + (len(every) + 2 if isinstance(every, str) else _numbers_length(every))
 
 
 def _numbers_length(numbers: Sequence[int]) -> int:
