@@ -300,17 +300,28 @@ def _split_again(
     if len(before) < len(changed):
         return None
     after = {number: _kept_words(pages[number], separator, kept, keys[number]) for number in changed}
+    held = dict(after)
+
+    def score(word: str, number: int) -> float:
+        # A word's score on a page: from the page's new words if it changed, else from its kept words.
+        if number not in held:
+            if (words := kept.get(keys[number], count=False)) is None:
+                raise LookupError(keys[number])
+            held[number] = words
+        return held[number][word]
+
     size, count = last.size, len(last.buckets)
     entries: dict[str, list[Any] | None] = {}
     try:
         for word in sorted(set().union(*before, *after.values())):
             entry = last.buckets[bucket_of(word_key(word), count)].get(word)
+            if entry is not None and _unchanged(entry, word, after, score):
+                continue
             found = set(_members(entry[1], len(keys))) if entry is not None else set()
             found.difference_update(changed)
             found.update(number for number in changed if word in after[number])
             numbers = sorted(found)
-            scores = [_score(word, number, after, keys, kept) for number in numbers]
-            entries[word] = _entry(numbers, scores, len(keys)) if numbers else None
+            entries[word] = _entry(numbers, [score(word, n) for n in numbers], len(keys)) if numbers else None
             size += _counted(word, entries[word]) - _counted(word, entry)
     except LookupError:  # an unchanged page's kept words are gone
         return None
@@ -322,20 +333,43 @@ def _split_again(
             if entry is not None:
                 buckets[bucket_of(word_key(word), len(buckets))][word] = entry
         return WordIndex(last.pages, keys, buckets, size)
-    for number in {bucket_of(word_key(word), count) for word in entries}:
-        held = buckets[number] | {word: e for word, e in entries.items() if bucket_of(word_key(word), count) == number}
-        buckets[number] = {word: entry for word, entry in sorted(held.items()) if entry is not None}
+    grown: set[int] = set()
+    for word, entry in entries.items():
+        number = bucket_of(word_key(word), count)
+        if buckets[number] is last.buckets[number]:
+            buckets[number] = dict(buckets[number])  # the last split's buckets stay as they were
+        if entry is None:
+            buckets[number].pop(word, None)
+        else:
+            if word not in buckets[number]:
+                grown.add(number)
+            buckets[number][word] = entry
+    for number in grown:  # words in order, as a whole split writes them
+        buckets[number] = dict(sorted(buckets[number].items()))
     return WordIndex(last.pages, keys, buckets, size)
 
 
-def _score(
-    word: str, number: int, after: dict[int, dict[str, float]], keys: tuple[str, ...], kept: Store[dict[str, float]]
-) -> float:
-    # A word's score on a page: from the page's new words if it changed, else from its kept words.
-    words = after[number] if number in after else kept.get(keys[number], count=False)
-    if words is None:
-        raise LookupError(keys[number])
-    return words[word]
+def _unchanged(
+    entry: list[Any], word: str, after: dict[int, dict[str, float]], score: Callable[[str, int], float]
+) -> bool:
+    # Whether a word's entry stays as it is: the changed pages (`after`) hold it as they did, none was or is
+    # among its best pages.
+    best, every = entry
+    if len(best) < BEST or any(number in best for number in after):
+        return False
+    bar = (-score(word, best[-1]), best[-1])  # the last best page's rank
+    for number, words in after.items():
+        if (word in words) != _holds(every, number) or (word in words and (-words[word], number) < bar):
+            return False
+    return True
+
+
+def _holds(every: str | list[int], number: int) -> bool:
+    # Whether an entry's list of all its pages holds a page.
+    if isinstance(every, str):
+        bits = base64.b64decode(every)
+        return bool(bits[number >> 3] >> (number & 7) & 1)
+    return number in itertools.accumulate(every)
 
 
 def _members(every: str | list[int], pages: int) -> list[int]:
