@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -309,3 +310,14 @@ def test_skipped_regions_are_copied_as_they_are_and_linking_goes_on_after_them()
     soup = BeautifulSoup(linked, "html.parser")
     assert [a.get_text() for a in soup.select("a.ng-term")] == ["China", "US"]
     assert not soup.select("blockquote a.ng-term")
+
+
+def test_a_matcher_is_made_again_only_when_its_terms_forms_change() -> None:
+    # `mkdocs serve` builds after every edit: an edit of an article or of a definition reuses the last matcher.
+    first = TermMatcher.of(TERMS)
+    assert TermMatcher.of([replace(t, definition=t.definition + " More.") for t in TERMS]) is first
+    alias = [replace(TERMS[0], aliases=(*TERMS[0].aliases, "Asia's east")), *TERMS[1:]]
+    assert TermMatcher.of(alias) is not first
+    assert [m.term for m in TermMatcher.of(alias).matches("In Asia's east.")] == ["east-asia"]
+    excluded = [*TERMS[:3], replace(TERMS[3], exclude=("China Sea",)), *TERMS[4:]]
+    assert not list(TermMatcher.of(excluded).matches("The South China Sea."))

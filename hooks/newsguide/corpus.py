@@ -391,4 +391,4 @@ def _load_glossary(corpus: Corpus, to_markdown: bool) -> None:
         except SourceError as error:
             problems.extend(error.problems)
     corpus.problems.extend(problems)
-    corpus.linker = Linker(corpus.terms, TermMatcher(corpus.terms), to_markdown=to_markdown)
+    corpus.linker = Linker(corpus.terms, TermMatcher.of(corpus.terms), to_markdown=to_markdown)

@@ -65,6 +65,8 @@ NO_LINK_ELEMENTS = frozenset(
     {"a", "abbr", "button", "code", "kbd", "pre", "samp", "script", "style", "textarea", "select", "svg", "math"}
     | {"title", "template", "noscript", "iframe", "object", "h1", "h2", "h3", "h4", "h5", "h6"}
 )
+#: The last term matcher made, by its terms' slugs, aliases, excludes and plurals (see `TermMatcher.of`).
+_MADE: dict[object, TermMatcher] = {}
 #: A class that switches linking off for an element and its content.
 NO_LINK_CLASS = "ng-nolink"
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -166,6 +168,20 @@ class TermMatcher:
         self.pattern = re.compile(rf"(?<!\w)(?P<core>{alternation})(?P<plural>e?s)?(?P<possessive>{QUOTE}s)?(?!\w)")
         branches = _trie(ordered) if ordered else "(?!)"
         self.finder = re.compile(rf"(?<!\w)(?:{branches})(?:e?s)?(?:{QUOTE}s)?(?!\w)")
+
+    @classmethod
+    def of(cls, terms: Sequence[Term]) -> TermMatcher:
+        """The matcher of these terms: the last one made while their slugs, aliases and excludes stay the same.
+
+        `mkdocs serve` builds again after every edit; an edit of an article, a
+        theme or a term's definition needs the expressions compiled for the
+        last build, not new ones.
+        """
+        key = tuple((term.slug, term.aliases, term.exclude, term.plural) for term in terms)
+        if key not in _MADE:
+            _MADE.clear()  # only the last build's is worth keeping
+            _MADE[key] = cls(terms)
+        return _MADE[key]
 
     def matches(self, value: str) -> Iterator[Match]:
         """Yield every mention of a term in `value`, left to right, never overlapping."""
