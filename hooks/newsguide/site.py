@@ -30,7 +30,7 @@ from .reference import reference_pages
 from .search_shards import shard_search_index
 from .sitemaps import split_sitemap
 from .term_links import TermLinks
-from .theme_files import list_once
+from .theme_files import keep_theme
 from .verbatim import anchor_ids, hold, is_quotation, restore, restore_unquoted
 from .version import ENGINE_VERSION
 
@@ -50,7 +50,7 @@ __all__ = [
     "files_digest",
     "hold",
     "is_quotation",
-    "list_once",
+    "keep_theme",
     "outline",
     "page_description",
     "restore",

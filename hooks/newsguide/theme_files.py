@@ -1,12 +1,17 @@
-"""The theme's files, listed once while a site is served rather than on every rebuild.
+"""The theme's files, listed and compiled once while a site is served rather than on every rebuild.
 
 A site generator lists its theme's folders on every build to find the assets to
 copy. Material's hold about 14,500 files (nearly all of them icons, which are
 never copied), and listing and filtering them took a tenth of a second of each
-rebuild under `mkdocs serve`. `list_once` keeps that list, and lists again
+rebuild under `mkdocs serve`. `keep_theme` keeps that list, and lists again
 only when a theme folder changed: for a folder of the project (a theme
 override), when any folder in it was modified; for an installed theme, when its
 top folder was (the theme was installed again).
+
+Each build also makes new Jinja environments (the site's, and one for each
+translation Material's search looks up), which compiled their templates again.
+`keep_theme` gives every one of them a bytecode cache in a folder, where Jinja
+keeps each template compiled by a checksum of its source.
 
 This module never imports MkDocs: it wraps the Jinja environment it is handed.
 """
@@ -18,14 +23,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["list_once"]
+from jinja2 import FileSystemBytecodeCache
+
+__all__ = ["keep_theme"]
 
 #: Theme file lists from earlier builds, by what they were listed from (see `_listing_key`).
 _LISTED: dict[tuple[Any, ...], list[str]] = {}
 
 
-def list_once(theme: Any, project: Path) -> None:
-    """Make a theme's Jinja environments keep their file list while the theme's folders are unchanged.
+def keep_theme(theme: Any, project: Path, compiled: str) -> None:
+    """Make a theme's Jinja environments keep their file list while its folders are unchanged, and compiled templates.
+
+    Call it before anything asks the theme for an environment.
 
     Args:
         theme: The site generator's theme (MkDocs' `Theme`): its `get_env`
@@ -33,14 +42,16 @@ def list_once(theme: Any, project: Path) -> None:
             the listing's filter depends on.
         project: The project's folder: theme folders inside it are watched
             folder by folder, others by their top folder.
+        compiled: The folder (it exists) where compiled templates are kept.
     """
-    get_env, settings = theme.get_env, tuple(theme.static_templates)
-    theme.get_env = lambda: _keeping_list(get_env(), project, settings)
+    get_env, settings, bytecode = theme.get_env, tuple(theme.static_templates), FileSystemBytecodeCache(compiled)
+    theme.get_env = lambda: _keeping_list(get_env(), project, settings, bytecode)
 
 
-def _keeping_list(env: Any, project: Path, settings: tuple[str, ...]) -> Any:
+def _keeping_list(env: Any, project: Path, settings: tuple[str, ...], bytecode: FileSystemBytecodeCache) -> Any:
     # The environment, whose `list_templates` answers from the kept list when called with the same filter
-    # function on unchanged folders.
+    # function on unchanged folders, and whose templates are compiled once.
+    env.bytecode_cache = bytecode
     list_templates = env.list_templates
     folders = [str(folder) for folder in getattr(env.loader, "searchpath", ())]
 
