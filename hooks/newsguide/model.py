@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from pathlib import PurePosixPath
 from typing import Any, cast
 
@@ -127,7 +128,9 @@ class Article:
     pins: dict[int, tuple[str, ...]] = field(default_factory=dict)
     excludes: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
-    @property
+    # The properties read for every mention, passage and list entry are worked out once (`cached_property`).
+
+    @cached_property
     def url(self) -> str:
         """The page's URL relative to the site root."""
         return f"articles/{self.slug}/"
@@ -141,7 +144,7 @@ class Article:
         """The URL of one paragraph relative to the site root."""
         return f"{self.url}#{paragraph.anchor}"
 
-    @property
+    @cached_property
     def date_label(self) -> str:
         """The date as a reader writes it: "22 March 2025", "March 2025" when only the month is known, or ""."""
         if self.date is None:
@@ -149,7 +152,7 @@ class Article:
         month = f"{self.date:%B %Y}"
         return month if self.date_precision == "month" else f"{self.date.day} {month}"
 
-    @property
+    @cached_property
     def date_iso(self) -> str:
         """The date in ISO 8601 at its precision ("2025-03-22", "2025-03"), or ""."""
         if self.date is None:
