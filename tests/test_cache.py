@@ -7,11 +7,13 @@ import re
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from newsguide.cache import CACHE_DIR, DATABASE, Cache
 from newsguide.corpus import load_corpus
+from newsguide.render import glossary
 from newsguide.site import build_site
 from tests.benchmark import make_hooked_project, seed_sentences, synthetic_corpus
 from tests.sitebuild import build
@@ -147,6 +149,41 @@ def test_memory_keeps_analyses_between_builds_and_forgets_unused_ones(tmp_path: 
     assert len(cache._memory) == 3  # the old analysis of the edited article is gone
     assert not (project / CACHE_DIR).exists()
     assert load_corpus(project).analyses.keys() == site.corpus.analyses.keys()
+
+
+def test_serving_keeps_the_entries_of_lists_made_again_and_they_make_the_same_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While serving, a term's list of mentions that an edit makes again keeps each article's entry: the next edit
+    # of the same article makes only its own entries again. The first build keeps none.
+    project = make_hooked_project(tmp_path, synthetic_corpus(6, seed_sentences()))
+    made: list[str] = []
+    make_entry = glossary._mention_entry
+
+    def counted(*args: Any) -> str:
+        made.append(args[2])  # the article's slug
+        return make_entry(*args)
+
+    monkeypatch.setattr(glossary, "_mention_entry", counted)
+    cache = Cache()  # memory only, as `mkdocs serve` keeps it between rebuilds
+    build_site(project, cache=cache)
+    assert cache.entries is not None and not cache.entries._memory and made
+    seed = project / "seeds" / "article-0002.txt"
+    for number in range(2):
+        made.clear()
+        text = seed.read_text(encoding="utf-8")
+        edit = f"\n\nJapan and China met, {number}.\n\nAuthor: "
+        seed.write_text(text.replace("\n\nAuthor: ", edit, 1), encoding="utf-8")
+        site = build_site(project, cache=cache)
+        entries = set(made)
+        made_again = {page.path: page.markdown for page in site.pages if page.path.startswith("glossary/")}
+        fresh = {page.path: page.markdown for page in build_site(project).pages if page.path.startswith("glossary/")}
+        assert made_again == fresh
+        assert "article-0002" in entries and cache.entries._memory
+        if number == 1:  # the other articles' entries are taken; the edited article's are made again
+            assert entries == {"article-0002"}
+        else:
+            assert len(entries) > 1
 
 
 def _kept(project: Path, site: Path) -> dict[str, int]:

@@ -197,6 +197,13 @@ class Cache(Store[Analysis]):
         parts: Text made from several analyses (a page of a theme's passages, a
             term's pages), by a key of those analyses' keys (see `Corpus.made`):
             after one article's edit, what does not quote it is not made again.
+        entries: With `memory`, each article's entry in a part that a build
+            after the first made again (see `Corpus.entry`), by a key of the
+            article's: the next edit of the same article makes its own entries
+            again, not the others'. Memory only, and only for parts made
+            again, so that the first build does not hold every entry twice.
+        rebuilding: Whether a build already ended (`prune`): from then on,
+            a part made is a part made again.
 
     Args:
         folder: Where entries are kept between processes, or None for memory only.
@@ -207,11 +214,16 @@ class Cache(Store[Analysis]):
         super().__init__(folder, Analysis, "newsguide-analysis-1")
         parts = folder / "parts" if folder else None
         self.parts: Store[dict[str, str]] = Store(parts, dict, "newsguide-parts-1", memory=memory)
+        self.entries: Store[str] | None = Store(None, str, "newsguide-entries-1") if memory else None
+        self.rebuilding = False
 
     def prune(self) -> None:
-        """Forget every analysis and part the build since the last `prune` did not use."""
+        """Forget every analysis, part and entry the build since the last `prune` did not use."""
         super().prune()
         self.parts.prune()
+        if self.entries is not None:
+            self.entries.prune()
+        self.rebuilding = True
 
     def close(self) -> None:
         """Close both databases."""

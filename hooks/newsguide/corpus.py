@@ -94,6 +94,8 @@ class Corpus:
         signature: What every analysis depends on besides its article: themes,
             glossary and engine (`analysis.Reading.signature`); "" without a cache.
         parts: Where `made` keeps what it makes between builds; None keeps nothing.
+        entries: Where `entry` keeps articles' entries in parts made again
+            (while serving, after the first build); None keeps nothing.
     """
 
     root: Path
@@ -114,6 +116,7 @@ class Corpus:
     keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     signature: str = ""
     parts: Store[dict[str, str]] | None = field(default=None, repr=False, compare=False)
+    entries: Store[str] | None = field(default=None, repr=False, compare=False)
 
     def article(self, slug: str) -> Article:
         """Return the article with this slug."""
@@ -206,6 +209,27 @@ class Corpus:
             self.parts.put(key, found)
         return found
 
+    def entry(self, inputs: tuple[str | bool, ...], article: str, make: Callable[[], str]) -> str:
+        """One article's entry in a part `made` from many (a term's list of mentions), kept while serving.
+
+        When an edit makes a part again, the other articles' entries in it are
+        as before: taken, not made again (see `Cache.entries`).
+
+        Args:
+            inputs: Whatever else the entry depends on (the term, the page's URL, …).
+            article: The article's slug.
+            make: Makes the entry when none was kept.
+        """
+        key = self.keys.get(article, "")
+        if self.entries is None or not key:
+            return make()
+        key = "\0".join((self.signature, *map(str, inputs), key))
+        found = self.entries.get(key)
+        if found is None:
+            found = make()
+            self.entries.put(key, found)
+        return found
+
     @cached_property
     def mentions_in(self) -> dict[str, dict[str, list[Mention]]]:
         """Term slug → the slug of each article mentioning it, in corpus order → its mentions (every term has one)."""
@@ -266,6 +290,7 @@ def load_corpus(root: Path, cache: Cache | None = None, source_base: str = "", *
     reading = Reading(root, corpus.themes, corpus.terms, corpus.linker, source_base)
     if cache is not None:
         corpus.signature, corpus.parts = reading.signature, cache.parts
+        corpus.entries = cache.entries if cache.rebuilding else None
     for path, slug in _seeds(corpus):
         analysis = _analysis(path, slug, corpus, reading, cache)
         if analysis is not None:

@@ -18,6 +18,7 @@ quotes, and the pages stay few and small.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from itertools import groupby
 
 from ..corpus import Corpus, TermQuote
@@ -219,22 +220,27 @@ def _mentions(corpus: Corpus, term: Term, sentences: int, shown: Sequence[str], 
         f'<p class="ng-mention-count">{count(sentences, "passage")} in {count(articles, "article")}.{lead}</p>',
     ]
     for slug in shown:
-        article, group = corpus.article(slug), corpus.quotes(term.slug, slug)
-        about = [f'<time datetime="{article.date_iso}">{article.date_label}</time>'] if article.date_label else []
-        if not every:
-            about.append(count(len(group), "sentence"))
-        meta = f' <span class="ng-mention-meta">· {" · ".join(about)}</span>' if about else ""
-        link = f'<a href="{href(page_url, article.url)}">{text(article.title)}</a>'
-        lines.append(f'<p class="ng-mention-article">{link}{meta}</p>')
-        items = "".join(
-            f'<li><a class="ng-passage-link" href="{href(page_url, p.url)}" '
-            f'aria-label="Paragraph {p.paragraph} of the article">¶ {p.paragraph}</a> '
-            f'<q class="ng-passage">{_quoted(p) if every else _excerpt(p)}</q></li>'
-            for p in (group if every else group[:1])
-        )
-        lines.append(f'<ul class="ng-passages">{items}</ul>')
+        inputs = ("term mention", term.slug, page_url, every)
+        lines.append(corpus.entry(inputs, slug, partial(_mention_entry, corpus, term.slug, slug, page_url, every)))
     # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
     return "\n".join([lines[0], skip_linking("\n".join(lines[1:])), "</div>"]) + "\n"
+
+
+def _mention_entry(corpus: Corpus, term: str, slug: str, page_url: str, every: bool) -> str:
+    # One article's entry in a term's list of mentions: its title, date and sentences (or its first), quoted.
+    article, group = corpus.article(slug), corpus.quotes(term, slug)
+    about = [f'<time datetime="{article.date_iso}">{article.date_label}</time>'] if article.date_label else []
+    if not every:
+        about.append(count(len(group), "sentence"))
+    meta = f' <span class="ng-mention-meta">· {" · ".join(about)}</span>' if about else ""
+    link = f'<a href="{href(page_url, article.url)}">{text(article.title)}</a>'
+    items = "".join(
+        f'<li><a class="ng-passage-link" href="{href(page_url, p.url)}" '
+        f'aria-label="Paragraph {p.paragraph} of the article">¶ {p.paragraph}</a> '
+        f'<q class="ng-passage">{_quoted(p) if every else _excerpt(p)}</q></li>'
+        for p in (group if every else group[:1])
+    )
+    return f'<p class="ng-mention-article">{link}{meta}</p>\n<ul class="ng-passages">{items}</ul>'
 
 
 def _quoted(quote: TermQuote) -> str:
