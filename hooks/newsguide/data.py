@@ -133,10 +133,21 @@ def data_files(corpus: Corpus) -> dict[str, str]:
     alone, so it is taken from an earlier build while the article is unchanged
     (`Corpus.made`).
     """
-    files = {path: dump(render(corpus)) for path, render in sorted(DATA_FILES.items())}
+    slugs = [article.slug for article in corpus.articles]
+    terms = [(t.slug, t.title, t.abbr, t.aliases, t.kind, t.url, t.definition) for t in corpus.terms]
+    inputs = ("data files", sorted(DATA_FILES), terms)  # with the themes, in every key (`Corpus.signature`)
+    files = corpus.made(inputs, slugs, lambda: {path: dump(render(corpus)) for path, render in DATA_FILES.items()})
+    files = dict(sorted(files.items()))
     for article in corpus.articles:
         made = corpus.made(("article data",), [article.slug], partial(_article_file, corpus, article))
         files[article_data_path(article)] = made["json"]
     for term in corpus.terms:
-        files[term_mentions_path(term.slug)] = dump(term_mentions(corpus, term.slug))
+        mentioning = corpus.mentioning(term.slug)
+        made = corpus.made(("term data", term.slug), mentioning, partial(_term_file, corpus, term.slug))
+        files[term_mentions_path(term.slug)] = made["json"]
     return files
+
+
+def _term_file(corpus: Corpus, slug: str) -> dict[str, str]:
+    # A term's data file, as `Corpus.made` keeps it.
+    return {"json": dump(term_mentions(corpus, slug))}

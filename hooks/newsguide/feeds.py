@@ -13,6 +13,7 @@ written by the standard library's ElementTree, which escapes every text.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from xml.etree import ElementTree as ET
 
 from .corpus import Corpus
@@ -52,19 +53,31 @@ def feed_files(corpus: Corpus, site_url: str, site_name: str) -> dict[str, str]:
         return {}
     base = site_url if site_url.endswith("/") else site_url + "/"
     dated = [article for article in corpus.articles_newest_first if article.date is not None]
-    files = {
-        SITE_FEED: render_feed(
-            site_name, base, "", [(a, a.standfirst or _first_sentence(a)) for a in dated[:FEED_SIZE]], site_name
-        )
-    }
+
+    def site_feed() -> dict[str, str]:
+        entries = [(a, a.standfirst or _first_sentence(a)) for a in dated[:FEED_SIZE]]
+        return {"xml": render_feed(site_name, base, "", entries, site_name)}
+
+    # Each feed is made from its articles' analyses alone: kept from an earlier build while none changed.
+    newest = [article.slug for article in dated[:FEED_SIZE]]
+    files = {SITE_FEED: corpus.made(("feed", base, site_name), newest, site_feed)["xml"]}
     for theme in corpus.themes:
         slugs = {passage.article.slug for passage in corpus.classification.on(theme.slug)}
         on_theme = [a for a in dated if a.slug in slugs][:FEED_SIZE]
-        entries = [(a, _theme_summary(corpus, a, theme.slug)) for a in on_theme]
-        title = f"{theme.title}: {site_name}"
-        files[feed_path(theme)] = render_feed(title, base, f"themes/{theme.slug}/", entries, site_name)
+        inputs = ("feed", base, site_name, theme.slug, theme.title)
+        made = corpus.made(
+            inputs, [a.slug for a in on_theme], partial(_theme_feed, corpus, theme, on_theme, base, site_name)
+        )
+        files[feed_path(theme)] = made["xml"]
         files[f"themes/{theme.slug}/sitemap.xml"] = EMPTY_SITEMAP
     return files
+
+
+def _theme_feed(corpus: Corpus, theme: Theme, articles: list[Article], base: str, site_name: str) -> dict[str, str]:
+    # A theme's feed, as `Corpus.made` keeps it: its newest articles, each summed up by its sentences on the theme.
+    entries = [(a, _theme_summary(corpus, a, theme.slug)) for a in articles]
+    title = f"{theme.title}: {site_name}"
+    return {"xml": render_feed(title, base, f"themes/{theme.slug}/", entries, site_name)}
 
 
 def render_feed(title: str, base: str, page: str, entries: Sequence[tuple[Article, str]], author: str) -> str:
