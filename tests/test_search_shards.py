@@ -271,3 +271,23 @@ def test_built_site_keeps_a_small_core(site: Build) -> None:
     assert "glossary/rcep/" in pages and "" in pages
     assert not any(p.startswith(("articles/china", "reference/")) for p in pages)
     assert core["config"][CONFIG_KEY]["pages"] > 0
+
+
+def test_shards_written_again_while_serving_are_those_written_from_nothing(tmp_path: Path) -> None:
+    # While serving, buckets the next split leaves as they were are written from their kept JSON: every file is
+    # still the one a split from nothing writes, after an edit of a sharded page and of a core page.
+    kept = SimpleNamespace(words=Store(None, dict, "test"), word_index=None, serving=True)
+    sources = {f"articles/a{n}.md" for n in range(120)}
+    edited = _index()
+    edited["docs"][-2]["text"] = "<p>The edited zanzibar story</p>"
+    core = _index()
+    core["docs"][0]["text"] = "<p>An edited home page</p>"
+    for number, index in enumerate([_index(), edited, core]):
+        for name, remembered in (("served", kept), ("fresh", None)):
+            (tmp_path / f"{name}{number}" / "search").mkdir(parents=True)
+            (tmp_path / f"{name}{number}" / "search" / "search_index.json").write_text(json.dumps(index))
+            assert shard_search_index(tmp_path / f"{name}{number}", sources, None, remembered) is not None
+        served, fresh = (tmp_path / f"{name}{number}" for name in ("served", "fresh"))
+        written = [{p.relative_to(root): p.read_bytes() for p in root.rglob("*.json")} for root in (served, fresh)]
+        assert written[0] == written[1] and len(written[0]) > 100
+    assert kept.word_index is not None and None not in kept.word_index.texts

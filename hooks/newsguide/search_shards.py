@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from .cache import Store, digest
+from .cache import Store
 from .sitemaps import page_stem
 from .version import ENGINE_VERSION
 
@@ -114,12 +114,15 @@ class WordIndex:
         buckets: The word buckets (see `SearchSplit`).
         size: The buckets' size as their number was worked out from (about
             their JSON's length).
+        texts: Each bucket's JSON as written, once it was (None before):
+            a bucket the next split leaves as it was is not written out again.
     """
 
     pages: tuple[str, ...]
     keys: tuple[str, ...]
     buckets: list[dict[str, list[Any]]]
     size: int
+    texts: list[str | None] = field(default_factory=list, compare=False)
 
 
 @dataclass(frozen=True)
@@ -134,12 +137,14 @@ class SearchSplit:
             ids, all page ids (delta-coded list, or base64 bitmap)].
         words: The buckets with the pages' keys, for the next split (None
             when the pages' words were not kept).
+        texts: Each sharded page's documents as JSON, as written.
     """
 
     core: dict[str, Any]
     pages: list[list[dict[str, Any]]]
     buckets: list[dict[str, list[Any]]]
     words: WordIndex | None = field(default=None, compare=False)
+    texts: list[str] = field(default_factory=list, compare=False)
 
 
 class KeptSearch(Protocol):
@@ -193,11 +198,14 @@ def shard_search_index(
     for folder in (WORDS_DIR, PAGES_DIR):
         shutil.rmtree(search / folder, ignore_errors=True)
         (search / folder).mkdir()
-    # Each shard is serialised once, to be written and to be counted in the version the core names last.
+    # Each shard is serialised once (a bucket the last split wrote, not again), to be written and to be counted
+    # in the version the core names last.
+    kept_texts: list[str | None] = split.words.texts if split.words is not None else [None] * len(split.buckets)
+    buckets = [text or _dump(bucket) for text, bucket in zip(kept_texts, split.buckets, strict=True)]
+    kept_texts[:] = buckets
     hashed = hashlib.sha256()
-    for folder, shards in ((PAGES_DIR, split.pages), (WORDS_DIR, split.buckets)):
-        for number, shard in enumerate(shards):
-            text = _dump(shard)
+    for folder, written in ((PAGES_DIR, split.texts), (WORDS_DIR, buckets)):
+        for number, text in enumerate(written):
             hashed.update(text.encode("utf-8"))
             (search / folder / f"{number}.json").write_text(text, encoding="utf-8")
     split.core["config"][CONFIG_KEY]["version"] = hashed.hexdigest()[:12]
@@ -240,18 +248,25 @@ def split_search_index(
         else:
             core.append(doc)
     pages = list(by_page.values())
+    texts = [_dump(docs) for docs in pages]
     words: WordIndex | None = None
     if kept is not None:
-        keys = tuple(digest(ENGINE_VERSION, separator.pattern, docs) for docs in pages)
+        keys = tuple(_page_key(text, separator) for text in texts)
         if last is not None and last.pages == tuple(by_page):
             words = _split_again(last, keys, pages, separator, kept)
         if words is None:
-            words = WordIndex(tuple(by_page), keys, *_buckets(pages, separator, kept, keys))
+            buckets, size = _buckets(pages, separator, kept, keys)
+            words = WordIndex(tuple(by_page), keys, buckets, size, [None] * len(buckets))
         buckets = words.buckets
     else:
         buckets, _ = _buckets(pages, separator, None, ())
     config[CONFIG_KEY] = {"pages": len(pages), "buckets": len(buckets), "limit": PAGE_LIMIT, "version": ""}
-    return SearchSplit({**index, "config": config, "docs": core}, pages, buckets, words)
+    return SearchSplit({**index, "config": config, "docs": core}, pages, buckets, words, texts)
+
+
+def _page_key(text: str, separator: re.Pattern[str]) -> str:
+    # The key of a page's scored words: its documents (as written), the separator and the engine's version.
+    return hashlib.sha256(f"{ENGINE_VERSION}\0{separator.pattern}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _buckets(
@@ -295,7 +310,7 @@ def _split_again(
     for key in keys:  # not all read, but still the pages' words: kept for the next split that needs them
         kept.keep(key)
     if not changed:
-        return WordIndex(last.pages, keys, last.buckets, last.size)
+        return WordIndex(last.pages, keys, last.buckets, last.size, last.texts)
     before = [words for number in changed if (words := kept.get(last.keys[number], count=False)) is not None]
     if len(before) < len(changed):
         return None
@@ -332,7 +347,7 @@ def _split_again(
         for word, entry in sorted(every.items()):
             if entry is not None:
                 buckets[bucket_of(word_key(word), len(buckets))][word] = entry
-        return WordIndex(last.pages, keys, buckets, size)
+        return WordIndex(last.pages, keys, buckets, size, [None] * len(buckets))
     grown: set[int] = set()
     for word, entry in entries.items():
         number = bucket_of(word_key(word), count)
@@ -346,7 +361,8 @@ def _split_again(
             buckets[number][word] = entry
     for number in grown:  # words in order, as a whole split writes them
         buckets[number] = dict(sorted(buckets[number].items()))
-    return WordIndex(last.pages, keys, buckets, size)
+    texts = [text if buckets[number] is last.buckets[number] else None for number, text in enumerate(last.texts)]
+    return WordIndex(last.pages, keys, buckets, size, texts)
 
 
 def _unchanged(
