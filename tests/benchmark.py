@@ -24,7 +24,13 @@ One more in-process build with the hooks' event functions wrapped in timers
 gives the time the hooks themselves take, per MkDocs event. Last, `mkdocs
 serve` runs on 100 synthetic articles, and a glossary term, an article and a
 theme's introduction are each edited three times: the figure for each is the
-median time from the edit to the served page showing it (`serve_rebuild`).
+median time from the edit to the served page showing it (`serve_rebuild`); each
+edit's time is printed beside it.
+
+The machine's speed can change during a run (a shared machine may run two or
+three times slower for minutes). So the same small piece of engine work is
+timed at the start, before the serve measurement and at the end
+(`machine_speed`), and printed with the figures.
 """
 
 from __future__ import annotations
@@ -69,6 +75,9 @@ MAX_PAGE_BYTES = 300 * 1024
 MAX_PAGE_ELEMENTS = 3000
 MAX_SEARCH_BYTES = 1_500_000  # fetched from opening the home page to the results of a term query, decoded
 SEARCH_QUERY = "RCEP"
+#: The machine-speed probe: the engine loads this many synthetic articles, without a cache, this many times.
+PROBE_ARTICLES = 20
+PROBE_RUNS = 3
 
 _FIRST_NAMES = ["Wang", "Kim", "Sato", "Lee", "Park", "Tanaka", "Chen", "Suzuki", "Zhang", "Choi"]
 _HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
@@ -451,13 +460,16 @@ def _same_files(one: Path, other: Path) -> bool:
     return not mismatch and not errors
 
 
-def serve_rebuild(folder: Path, size: int = 100, edits: int = 3, timeout: float = 60.0) -> dict[str, float | None]:
+def serve_rebuild(
+    folder: Path, size: int = 100, edits: int = 3, timeout: float = 60.0
+) -> dict[str, list[float] | None]:
     """Seconds from an edit to the served page showing it, under `mkdocs serve` at `size` articles.
 
     A glossary term, an article and a theme's introduction are each edited
     `edits` times, one after another's page showed it, in the same `mkdocs
-    serve`; the figure for each is the median. None where the page did not
-    show the edit within `timeout` seconds.
+    serve`; each gets the seconds of its edits, in order (the target is on
+    their median). None where the page did not show an edit within `timeout`
+    seconds.
     """
     articles = synthetic_corpus(size, seed_sentences())
     project = make_hooked_project(folder / "serve", articles)
@@ -481,7 +493,7 @@ def serve_rebuild(folder: Path, size: int = 100, edits: int = 3, timeout: float 
         "article": (seed, f"articles/{seed.stem}/", _before_author_note),
         "theme intro": (theme, "themes/economics/", _appended),
     }
-    results: dict[str, float | None] = {}
+    results: dict[str, list[float] | None] = {}
     try:
         deadline = time.monotonic() + timeout
         while not page_holds(base, "</html>"):
@@ -501,7 +513,7 @@ def serve_rebuild(folder: Path, size: int = 100, edits: int = 3, timeout: float 
                     time.sleep(0.02)
                 else:
                     times.append(time.perf_counter() - start)
-            results[name] = statistics.median(times) if len(times) == edits else None
+            results[name] = times if len(times) == edits else None
         return results
     finally:
         process.terminate()
@@ -510,6 +522,24 @@ def serve_rebuild(folder: Path, size: int = 100, edits: int = 3, timeout: float 
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def machine_speed(folder: Path, sentences: list[str]) -> float:
+    """Seconds the engine takes to load `PROBE_ARTICLES` synthetic articles without a cache (the best of `PROBE_RUNS`).
+
+    The same work each time it is called: taken at the start of a run, before the serve measurement and at the
+    end, it shows whether the machine kept one speed. A shared machine can run two or three times slower for
+    minutes, and every figure taken meanwhile is slower by as much.
+    """
+    project = folder / "probe" / "hooked"
+    if not project.exists():
+        project = make_hooked_project(folder / "probe", synthetic_corpus(PROBE_ARTICLES, sentences))
+    best = float("inf")
+    for _ in range(PROBE_RUNS):
+        start = time.perf_counter()
+        load_corpus(project)
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def _appended(text: str, mark: str) -> str:
@@ -526,10 +556,13 @@ def _verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
 
-def report(figures: list[Figures], serve: dict[str, float | None] | None) -> str:
-    """The figures as a plain-text table with each target's verdict."""
+def report(
+    figures: list[Figures], serve: dict[str, list[float] | None] | None, speeds: dict[str, float] | None = None
+) -> str:
+    """The figures as a plain-text table with each target's verdict, and the machine's speed while they were taken."""
     lines = [
         f"Machine: {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), Python {sys.version.split()[0]}",
+        *_speed_lines(speeds or {}),
         "(a) the project with its hooks, cold (no build cache); (b) plain Material: the same hand-written pages",
         "and API reference, each article one plain Markdown page, no hooks; (w) the project after one article",
         "is edited, build cache kept. Medians of wall-clock seconds, a fresh process per build; dated articles.",
@@ -571,13 +604,26 @@ def report(figures: list[Figures], serve: dict[str, float | None] | None) -> str
     if serve is None:
         lines.append("  serve: skipped (--no-serve)")
     else:
-        for name, seconds in serve.items():
-            shown = "not seen" if seconds is None else f"{seconds:.2f} s"
+        for name, times in serve.items():
+            seconds = statistics.median(times) if times else None
+            each = ", ".join(f"{t:.2f}" for t in times or [])
+            shown = "not seen" if seconds is None else f"{seconds:.2f} s (edits: {each})"
             ok = seconds is not None and seconds <= MAX_SERVE_REBUILD
             lines.append(
                 f"  serve, 100 articles, {name} edit on the page <= {MAX_SERVE_REBUILD} s: {shown} {_verdict(ok)}"
             )
     return "\n".join(lines)
+
+
+def _speed_lines(speeds: dict[str, float]) -> list[str]:
+    # The machine-speed probe's figures, when it ran, with what they mean.
+    if not speeds:
+        return []
+    taken = ", ".join(f"{seconds:.2f} s {when}" for when, seconds in speeds.items())
+    return [
+        f"Speed probe (the engine loading {PROBE_ARTICLES} articles, no cache, best of {PROBE_RUNS}): {taken}.",
+        "The same work each time: where it took longer, the machine ran slower, and so did the figures taken then.",
+    ]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -598,19 +644,24 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     sentences = seed_sentences()
     figures = []
+    speeds: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="newsguide-bench-") as tmp:
         folder = Path(tmp)
+        speeds["at the start"] = machine_speed(folder, sentences)
         for size in args.sizes:
             runs = args.runs_large if size >= 1000 else args.runs
             profile = args.profile if size == max(args.sizes) else None
             print(f"building {size} articles, {runs} runs each ...", file=sys.stderr, flush=True)
             figures.append(measure_size(size, runs, sentences, folder, profile))
+        if not args.no_serve:
+            speeds["before serve"] = machine_speed(folder, sentences)
         serve = None if args.no_serve else serve_rebuild(folder)
+        speeds["at the end"] = machine_speed(folder, sentences)
         scales = []
         for size in (args.scale or [10_000]) if args.scale is not None else []:
             print(f"building {size} articles once, cold ...", file=sys.stderr, flush=True)
             scales.append(measure_scale(size, sentences, folder))
-    print(report(figures, serve))
+    print(report(figures, serve, speeds))
     for scale in scales:
         print("\n" + "\n".join(scale.report()))
     if args.profile:
