@@ -364,9 +364,10 @@ def names_in(sentence: str) -> Iterator[tuple[str, bool]]:
         left out), and True when a title stands before it or a verb of speech
         follows it.
     """
-    for run in _runs(sentence):
-        words = list(run)
-        if words and words[0][0] == _first_word_start(sentence) and words[0][1].casefold() in OPENERS:
+    for words in _runs(sentence):
+        if len(words) < 2:
+            continue  # one word is no name: most runs are a country or the sentence's first word
+        if words[0][0] == _first_word_start(sentence) and words[0][1].casefold() in OPENERS:
             words.pop(0)
         titled = [index for index, (_, word) in enumerate(words) if _POSSESSIVE.sub("", word) in TITLES]
         person = bool(titled)
@@ -391,22 +392,21 @@ def _runs(sentence: str) -> Iterator[list[tuple[int, str]]]:
     run: list[tuple[int, str]] = []
     previous_end = -1
     for match in _WORD.finditer(sentence):
-        if not run and not match.group()[0].isupper():
+        text = match.group()
+        if not run and not text[0].isupper():
             continue  # only a capital starts a run: most words need no more look than this
-        word = match.group().rstrip(_TRAILING_MARKS)
-        if match.group().endswith(("’", "'")) and word.endswith("s"):
-            word += match.group()[len(word)]  # a plural possessive: "Ministers’ Meeting"
-        capital = word[0].isupper()
-        joined = previous_end >= 0 and sentence[previous_end : match.start()] == " "
-        if run and not joined:
+        word, start = text.rstrip(_TRAILING_MARKS), match.start()
+        if text.endswith(("’", "'")) and word.endswith("s"):
+            word += text[len(word)]  # a plural possessive: "Ministers’ Meeting"
+        if run and sentence[previous_end:start] != " ":
             yield run
             run = []
-        if capital or (run and word in CONNECTORS):
-            run.append((match.start(), word))
+        if word[0].isupper() or (run and word in CONNECTORS):
+            run.append((start, word))
         elif run:
             yield run
             run = []
-        previous_end = match.start() + len(word)
+        previous_end = start + len(word)
     if run:
         yield run
 
