@@ -99,6 +99,14 @@ class Store(Generic[T]):
             self.hits += 1
         return found
 
+    def taken_or_made(self, key: str, make: Callable[[], T]) -> T:
+        """The value kept under this key; else the one `make` gives, kept from now on."""
+        found = self.get(key)
+        if found is None:
+            found = make()
+            self.put(key, found)
+        return found
+
     def put(self, key: str, value: T) -> None:
         """Keep a value under its key (on disk too, if the store has a folder)."""
         self._used.add(key)

@@ -152,6 +152,11 @@ class Corpus:
         return self._on_theme[theme]
 
     @cached_property
+    def slugs(self) -> list[str]:
+        """Every article's slug, in corpus order: what a part made from every article is keyed by (`made`)."""
+        return [article.slug for article in self.articles]
+
+    @cached_property
     def article_page_paths(self) -> frozenset[str]:
         """The page path of every article (`articles/<slug>.md`)."""
         return frozenset(article.page_path for article in self.articles)
@@ -202,12 +207,7 @@ class Corpus:
         keys = [self.keys.get(slug, "") for slug in articles]
         if self.parts is None or not all(keys):
             return make()
-        key = digest(self.signature, inputs, keys)
-        found = self.parts.get(key)
-        if found is None:
-            found = make()
-            self.parts.put(key, found)
-        return found
+        return self.parts.taken_or_made(digest(self.signature, inputs, keys), make)
 
     def entry(self, inputs: tuple[str | bool, ...], article: str, make: Callable[[], str]) -> str:
         """One article's entry in a part `made` from many (a term's list of mentions), kept while serving.
@@ -223,12 +223,7 @@ class Corpus:
         key = self.keys.get(article, "")
         if self.entries is None or not key:
             return make()
-        key = "\0".join((self.signature, *map(str, inputs), key))
-        found = self.entries.get(key)
-        if found is None:
-            found = make()
-            self.entries.put(key, found)
-        return found
+        return self.entries.taken_or_made("\0".join((self.signature, *map(str, inputs), key)), make)
 
     @cached_property
     def mentions_in(self) -> dict[str, dict[str, list[Mention]]]:

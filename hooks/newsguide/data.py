@@ -133,10 +133,9 @@ def data_files(corpus: Corpus) -> dict[str, str]:
     alone, so it is taken from an earlier build while the article is unchanged
     (`Corpus.made`).
     """
-    slugs = [article.slug for article in corpus.articles]
     terms = [(t.slug, t.title, t.abbr, t.aliases, t.kind, t.url, t.definition) for t in corpus.terms]
     inputs = ("data files", sorted(DATA_FILES), terms)  # with the themes, in every key (`Corpus.signature`)
-    files = corpus.made(inputs, slugs, lambda: {path: dump(render(corpus)) for path, render in DATA_FILES.items()})
+    files = corpus.made(inputs, corpus.slugs, partial(_corpus_files, corpus))
     files = dict(sorted(files.items()))
     for article in corpus.articles:
         made = corpus.made(("article data",), [article.slug], partial(_article_file, corpus, article))
@@ -146,6 +145,11 @@ def data_files(corpus: Corpus) -> dict[str, str]:
         made = corpus.made(("term data", term.slug), mentioning, partial(_term_file, corpus, term.slug))
         files[term_mentions_path(term.slug)] = made["json"]
     return files
+
+
+def _corpus_files(corpus: Corpus) -> dict[str, str]:
+    # The files of `DATA_FILES`, as `Corpus.made` keeps them.
+    return {path: dump(render(corpus)) for path, render in DATA_FILES.items()}
 
 
 def _term_file(corpus: Corpus, slug: str) -> dict[str, str]:

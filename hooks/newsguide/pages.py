@@ -140,14 +140,12 @@ def _glossary_index(corpus: Corpus) -> str:
 
 def _figures_pages(corpus: Corpus) -> dict[str, str]:
     # The key figures of every article: made from their analyses alone, so kept while none changed.
-    slugs = [article.slug for article in corpus.articles]
-    return corpus.made(("figures pages",), slugs, lambda: render_figures_page(corpus.figures, len(slugs)))
+    return corpus.made(("figures pages",), corpus.slugs, lambda: render_figures_page(corpus.figures, len(corpus.slugs)))
 
 
 def _timeline_pages(corpus: Corpus) -> dict[str, str]:
     # Every dated mention, in time order: made from the articles' analyses alone, so kept while none changed.
-    slugs = [article.slug for article in corpus.articles]
-    return corpus.made(("timeline pages",), slugs, lambda: render_timeline_page(corpus.timeline))
+    return corpus.made(("timeline pages",), corpus.slugs, lambda: render_timeline_page(corpus.timeline))
 
 
 def _articles_index(corpus: Corpus) -> dict[str, str]:
