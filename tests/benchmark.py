@@ -656,11 +656,11 @@ def main(argv: list[str] | None = None) -> None:
         if not args.no_serve:
             speeds["before serve"] = machine_speed(folder, sentences)
         serve = None if args.no_serve else serve_rebuild(folder)
-        speeds["at the end"] = machine_speed(folder, sentences)
         scales = []
         for size in (args.scale or [10_000]) if args.scale is not None else []:
             print(f"building {size} articles once, cold ...", file=sys.stderr, flush=True)
             scales.append(measure_scale(size, sentences, folder))
+        speeds["at the end"] = machine_speed(folder, sentences)
     print(report(figures, serve, speeds))
     for scale in scales:
         print("\n" + "\n".join(scale.report()))
