@@ -99,7 +99,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         log.warning(str(problem))
     for note in site.notes:
         log.info(str(note))
-    for path in site.replaced(docs):  # before any page is added: a file may give several pages
+    languages = search.config.lang if (search := config.plugins.get("material/search")) else []
+    for path in [*site.replaced(docs), *engine.unused_search_scripts(files.src_uris, languages)]:  # before adding pages
         if (replaced := files.get_file_from_path(path)) is not None:
             files.remove(replaced)
     for page in site.pages:
@@ -116,9 +117,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Order the sidebar: home, articles, themes in order, glossary, figures, timeline, the rest; leave out articles."""
-    engine, site = _Build.engine, _Build.site
-    if engine is not None and site is not None:
-        nav.items, nav.pages = engine.arrange(nav.items, site.unlisted, site.corpus.themes)
+    if (site := _Build.site) is not None:  # (the engine made it)
+        nav.items, nav.pages = _Build.engine.arrange(nav.items, site.unlisted, site.corpus.themes)
     _Build.nav = nav
     return nav
 

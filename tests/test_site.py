@@ -93,3 +93,13 @@ def test_search_index_has_the_article(site: Build) -> None:
     for query in ["RCEP", "ASEAN+1", "U.S.-China", "low-carbon"]:
         words = [w.lower() for w in separator.split(query) if w]
         assert words and all(w in tokens for w in words), query
+
+
+def test_only_the_search_scripts_the_worker_loads_are_published(site: Build) -> None:
+    # Material's worker loads a language's scripts only for the languages search is set to (none for English).
+    languages = site.search_index()["config"]["lang"]
+    published = {p.relative_to(site.site).as_posix() for p in (site.site / "assets/javascripts/lunr").rglob("*.js")}
+    wanted = {f"assets/javascripts/lunr/min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
+    assert wanted <= published
+    if languages == ["en"]:
+        assert not published

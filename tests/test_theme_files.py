@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from newsguide.theme_files import keep_theme
+from newsguide.theme_files import SEARCH_SCRIPTS, keep_theme, unused_search_scripts
 
 
 def _theme(folders: list[Path], calls: list[str]) -> SimpleNamespace:
@@ -83,3 +84,34 @@ def test_every_environment_compiles_a_template_once_until_it_is_edited(
     (tmp_path / "theme" / "main.html").write_text("<p>{{ 2 + 2 }}</p>", encoding="utf-8")
     assert theme.get_env().get_template("main.html").render() == "<p>4</p>"
     assert compiled == ["main.html", "main.html"]
+
+
+def _material_search_scripts() -> list[str]:
+    # Material's search language scripts as the site lists them (paths relative to the site).
+    spec = importlib.util.find_spec("material")
+    assert spec is not None and spec.origin is not None
+    theme = Path(spec.origin).parent / "templates"
+    return sorted(p.relative_to(theme).as_posix() for p in (theme / SEARCH_SCRIPTS).rglob("*.js"))
+
+
+@pytest.mark.parametrize(
+    ("languages", "kept"),
+    [
+        (["en"], set()),
+        ([], set()),
+        (["de"], {"min/lunr.de.min.js", "min/lunr.stemmer.support.min.js"}),
+        (
+            ["en", "ja"],
+            {"min/lunr.ja.min.js", "tinyseg.js", "min/lunr.multi.min.js", "min/lunr.stemmer.support.min.js"},
+        ),
+        (["th"], {"min/lunr.th.min.js", "wordcut.js", "min/lunr.stemmer.support.min.js"}),
+    ],
+)
+def test_only_the_search_scripts_of_the_configured_languages_are_published(
+    languages: list[str], kept: set[str]
+) -> None:
+    scripts = _material_search_scripts()
+    assert len(scripts) > 30, "Material's search language scripts moved; update SEARCH_SCRIPTS"
+    unused = unused_search_scripts(["index.md", "assets/javascripts/bundle.js", *scripts], languages)
+    assert {path.removeprefix(SEARCH_SCRIPTS) for path in set(scripts) - set(unused)} == kept
+    assert all(path.startswith(SEARCH_SCRIPTS) for path in unused)

@@ -30,7 +30,7 @@ from .reference import reference_pages
 from .search_shards import shard_search_index
 from .sitemaps import split_sitemap
 from .term_links import TermLinks
-from .theme_files import keep_theme
+from .theme_files import keep_theme, unused_search_scripts
 from .verbatim import anchor_ids, hold, is_quotation, restore, restore_unquoted
 from .version import ENGINE_VERSION
 
@@ -59,6 +59,7 @@ __all__ = [
     "source_base",
     "split_sitemap",
     "text",
+    "unused_search_scripts",
 ]
 
 #: Generated pages whose Markdown is not linked to the glossary: the API reference is for developers.

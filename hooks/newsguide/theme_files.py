@@ -13,19 +13,30 @@ translation Material's search looks up), which compiled their templates again.
 `keep_theme` gives every one of them a bytecode cache in a folder, where Jinja
 keeps each template compiled by a checksum of its source.
 
+Material also ships its search worker's scripts for about thirty languages
+(`assets/javascripts/lunr/`, two megabytes). The worker loads them only for
+the languages search is set to, none for English alone, so `unused_search_scripts`
+names those no reader's browser will ask for, and the site leaves them out:
+fewer files to write on every build, and to upload.
+
 This module never imports MkDocs: it wraps the Jinja environment it is handed.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 
-__all__ = ["keep_theme"]
+__all__ = ["keep_theme", "unused_search_scripts"]
+
+#: Where Material keeps its search worker's language scripts, relative to the site (and to the theme).
+SEARCH_SCRIPTS = "assets/javascripts/lunr/"
+#: The word splitters that languages need besides their own script, as Material's worker loads them.
+_SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
 
 #: Theme file lists from earlier builds, by what they were listed from (see `_listing_key`).
 _LISTED: dict[tuple[Any, ...], list[str]] = {}
@@ -46,6 +57,31 @@ def keep_theme(theme: Any, project: Path, compiled: str) -> None:
     """
     get_env, settings, bytecode = theme.get_env, tuple(theme.static_templates), FileSystemBytecodeCache(compiled)
     theme.get_env = lambda: _keeping_list(get_env(), project, settings, bytecode)
+
+
+def unused_search_scripts(paths: Iterable[str], languages: Sequence[str]) -> list[str]:
+    """The theme's search language scripts among `paths` that Material's search worker loads for none of `languages`.
+
+    The worker (`setupSearchLanguages` in Material's `search` worker) loads
+    `lunr/min/lunr.<language>.min.js` for each language but English, a word
+    splitter for Japanese, Hindi and Thai, `lunr.multi` when there are several
+    languages, and `lunr.stemmer.support` when it loads anything.
+
+    Args:
+        paths: The site's files, as paths relative to the site.
+        languages: The search plugin's `lang` setting (empty: no search plugin, so none is loaded).
+
+    Returns:
+        The paths to leave out of the site, sorted.
+    """
+    needed = {f"min/lunr.{language}.min.js" for language in languages if language != "en"}
+    needed |= {_SEGMENTERS[language] for language in languages if language in _SEGMENTERS}
+    if len(languages) > 1:
+        needed.add("min/lunr.multi.min.js")
+    if needed:
+        needed.add("min/lunr.stemmer.support.min.js")
+    scripts = (path for path in paths if path.startswith(SEARCH_SCRIPTS) and path.endswith(".js"))
+    return sorted(path for path in scripts if path.removeprefix(SEARCH_SCRIPTS) not in needed)
 
 
 def _keeping_list(env: Any, project: Path, settings: tuple[str, ...], bytecode: FileSystemBytecodeCache) -> Any:
