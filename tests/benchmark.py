@@ -28,9 +28,14 @@ median time from the edit to the served page showing it (`serve_rebuild`); each
 edit's time is printed beside it.
 
 The machine's speed can change during a run (a shared machine may run two or
-three times slower for minutes). So the same small piece of engine work is
-timed at the start, before the serve measurement and at the end
-(`machine_speed`), and printed with the figures.
+three times slower for minutes, and its disk apart from its processor). So the
+same small piece of engine work, and the writing of the same small site of new
+files and folders, are timed at the start, before the serve measurement and at
+the end (`machine_speed`), and printed with the figures. A build writes every
+file of the site anew (MkDocs empties the site folder first, under `mkdocs
+serve` too): about 600 files and 250 folders at 100 articles, so a disk that makes a
+file in half a millisecond rather than a tenth adds a quarter of a second to
+every rebuild.
 """
 
 from __future__ import annotations
@@ -78,6 +83,10 @@ SEARCH_QUERY = "RCEP"
 #: The machine-speed probe: the engine loads this many synthetic articles, without a cache, this many times.
 PROBE_ARTICLES = 20
 PROBE_RUNS = 3
+#: The disk probe: this many new folders, each with this many files of this many bytes (a page's and its data's).
+PROBE_FOLDERS = 100
+PROBE_FILES = 3
+PROBE_FILE_BYTES = 8192
 
 _FIRST_NAMES = ["Wang", "Kim", "Sato", "Lee", "Park", "Tanaka", "Chen", "Suzuki", "Zhang", "Choi"]
 _HOOKS_BLOCK = re.compile(r"^hooks:\n(?:[ \t]+-.*\n)+", re.MULTILINE)
@@ -524,22 +533,42 @@ def serve_rebuild(
             process.wait()
 
 
-def machine_speed(folder: Path, sentences: list[str]) -> float:
-    """Seconds the engine takes to load `PROBE_ARTICLES` synthetic articles without a cache (the best of `PROBE_RUNS`).
+@dataclass(frozen=True)
+class Speed:
+    """The machine's speed at one moment: the processor's (engine seconds) and the disk's (milliseconds a file)."""
 
-    The same work each time it is called: taken at the start of a run, before the serve measurement and at the
-    end, it shows whether the machine kept one speed. A shared machine can run two or three times slower for
+    engine: float
+    file_ms: float
+
+
+def machine_speed(folder: Path, sentences: list[str]) -> Speed:
+    """The same work timed each time (the best of `PROBE_RUNS`): the processor's and the disk's.
+
+    The engine loads `PROBE_ARTICLES` synthetic articles without a cache; and
+    `PROBE_FOLDERS` new folders get `PROBE_FILES` new files each, as a build
+    writes a site's pages, then are removed. Taken at the start of a run,
+    before the serve measurement and at the end, it shows whether the machine
+    kept one speed: a shared machine can run two or three times slower for
     minutes, and every figure taken meanwhile is slower by as much.
     """
     project = folder / "probe" / "hooked"
     if not project.exists():
         project = make_hooked_project(folder / "probe", synthetic_corpus(PROBE_ARTICLES, sentences))
-    best = float("inf")
+    engine = files = float("inf")
+    content = b"x" * PROBE_FILE_BYTES
     for _ in range(PROBE_RUNS):
         start = time.perf_counter()
         load_corpus(project)
-        best = min(best, time.perf_counter() - start)
-    return best
+        engine = min(engine, time.perf_counter() - start)
+        site = folder / "probe" / "site"
+        start = time.perf_counter()
+        for number in range(PROBE_FOLDERS):
+            (page := site / f"page-{number}").mkdir(parents=True)
+            for name in range(PROBE_FILES):
+                (page / f"{name}.html").write_bytes(content)
+        files = min(files, time.perf_counter() - start)
+        shutil.rmtree(site)
+    return Speed(engine, 1000 * files / (PROBE_FOLDERS * PROBE_FILES))
 
 
 def _appended(text: str, mark: str) -> str:
@@ -557,7 +586,7 @@ def _verdict(ok: bool) -> str:
 
 
 def report(
-    figures: list[Figures], serve: dict[str, list[float] | None] | None, speeds: dict[str, float] | None = None
+    figures: list[Figures], serve: dict[str, list[float] | None] | None, speeds: dict[str, Speed] | None = None
 ) -> str:
     """The figures as a plain-text table with each target's verdict, and the machine's speed while they were taken."""
     lines = [
@@ -615,13 +644,16 @@ def report(
     return "\n".join(lines)
 
 
-def _speed_lines(speeds: dict[str, float]) -> list[str]:
+def _speed_lines(speeds: dict[str, Speed]) -> list[str]:
     # The machine-speed probe's figures, when it ran, with what they mean.
     if not speeds:
         return []
-    taken = ", ".join(f"{seconds:.2f} s {when}" for when, seconds in speeds.items())
+    engine = ", ".join(f"{speed.engine:.2f} s {when}" for when, speed in speeds.items())
+    files = ", ".join(f"{speed.file_ms:.2f} ms {when}" for when, speed in speeds.items())
     return [
-        f"Speed probe (the engine loading {PROBE_ARTICLES} articles, no cache, best of {PROBE_RUNS}): {taken}.",
+        f"Speed probe (the engine loading {PROBE_ARTICLES} articles, no cache, best of {PROBE_RUNS}): {engine}.",
+        f"Disk probe (a new file of {PROBE_FILE_BYTES // 1024} KB, {PROBE_FILES} a new folder, best of {PROBE_RUNS}): "
+        f"{files}.",
         "The same work each time: where it took longer, the machine ran slower, and so did the figures taken then.",
     ]
 
@@ -644,7 +676,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     sentences = seed_sentences()
     figures = []
-    speeds: dict[str, float] = {}
+    speeds: dict[str, Speed] = {}
     with tempfile.TemporaryDirectory(prefix="newsguide-bench-") as tmp:
         folder = Path(tmp)
         speeds["at the start"] = machine_speed(folder, sentences)
