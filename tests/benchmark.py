@@ -476,9 +476,11 @@ def serve_rebuild(
 
     A glossary term, an article and a theme's introduction are each edited
     `edits` times, one after another's page showed it, in the same `mkdocs
-    serve`; each gets the seconds of its edits, in order (the target is on
-    their median). None where the page did not show an edit within `timeout`
-    seconds.
+    serve`, in turns (term, article, theme, term, …): every rebuild empties
+    and writes the site folder again, and a disk can slow down as rebuilds
+    go on, so no kind of edit gets all the late turns. Each gets the seconds
+    of its edits, in order (the target is on their median); None where the
+    page did not show an edit within `timeout` seconds.
     """
     articles = synthetic_corpus(size, seed_sentences())
     project = make_hooked_project(folder / "serve", articles)
@@ -502,16 +504,15 @@ def serve_rebuild(
         "article": (seed, f"articles/{seed.stem}/", _before_author_note),
         "theme intro": (theme, "themes/economics/", _appended),
     }
-    results: dict[str, list[float] | None] = {}
     try:
         deadline = time.monotonic() + timeout
         while not page_holds(base, "</html>"):
             if time.monotonic() > deadline or process.poll() is not None:
                 return dict.fromkeys(targets)
             time.sleep(0.2)
-        for name, (path, url, edit) in targets.items():
-            times: list[float] = []
-            for number in range(edits):
+        times: dict[str, list[float]] = {name: [] for name in targets}
+        for number in range(edits):  # in turns, so that each kind of edit meets the disk as the others do
+            for name, (path, url, edit) in targets.items():
                 time.sleep(1.0)  # let the file watcher settle
                 mark = f"Benchmark{name.replace(' ', '')}{number}"
                 start = time.perf_counter()
@@ -521,9 +522,8 @@ def serve_rebuild(
                         break
                     time.sleep(0.02)
                 else:
-                    times.append(time.perf_counter() - start)
-            results[name] = times if len(times) == edits else None
-        return results
+                    times[name].append(time.perf_counter() - start)
+        return {name: each if len(each) == edits else None for name, each in times.items()}
     finally:
         process.terminate()
         try:
