@@ -613,10 +613,10 @@ def report(
     for f in figures:
         if f.size >= 1000:
             lines.append(
-                f"  cold a/b <= {MAX_RATIO} at {f.size} articles: {f.ratio:.2f} {_verdict(f.ratio <= MAX_RATIO)}"
+                f"  cold a/b <= {MAX_RATIO} at {f.size} articles: {f.ratio:.3f} {_verdict(f.ratio <= MAX_RATIO)}"
             )
             lines.append(
-                f"  edit w/a <= {MAX_WARM_SHARE} at {f.size} articles: {f.warm_share:.2f} "
+                f"  edit w/a <= {MAX_WARM_SHARE} at {f.size} articles: {f.warm_share:.3f} "
                 f"{_verdict(f.warm_share <= MAX_WARM_SHARE)}"
             )
         lines.append(
@@ -636,7 +636,7 @@ def report(
         for name, times in serve.items():
             seconds = statistics.median(times) if times else None
             each = ", ".join(f"{t:.2f}" for t in times or [])
-            shown = "not seen" if seconds is None else f"{seconds:.2f} s (edits: {each})"
+            shown = "not seen" if seconds is None else f"{seconds:.3f} s (edits: {each})"
             ok = seconds is not None and seconds <= MAX_SERVE_REBUILD
             lines.append(
                 f"  serve, 100 articles, {name} edit on the page <= {MAX_SERVE_REBUILD} s: {shown} {_verdict(ok)}"
