@@ -82,7 +82,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Run the engine; add every generated page as a virtual file, the data files, and its Markdown extension."""
+    """Run the engine; add its pages as virtual files, its data files and Markdown extension; drop unused scripts."""
     root, engine = Path(config.config_file_path).parent, _Build.engine
     docs = Path(config.docs_dir).relative_to(root).as_posix()
     adapter = Path(__file__).resolve().relative_to(root.resolve()).as_posix()
