@@ -33,9 +33,9 @@ same small piece of engine work, and the writing of the same small site of new
 files and folders, are timed at the start, before the serve measurement and at
 the end (`machine_speed`), and printed with the figures. A build writes every
 file of the site anew (MkDocs empties the site folder first, under `mkdocs
-serve` too): about 600 files and 250 folders at 100 articles, so a disk that makes a
-file in half a millisecond rather than a tenth adds a quarter of a second to
-every rebuild.
+serve` too): about 600 files and 250 folders at 100 articles, so a disk that
+makes each in half a millisecond rather than a tenth adds a third of a second
+to every rebuild.
 """
 
 from __future__ import annotations
