@@ -1,9 +1,7 @@
-"""MkDocs hooks: the one module that adapts the `newsguide` engine to MkDocs.
+"""MkDocs hooks: the one module that adapts the `newsguide` engine (plain Python, never importing MkDocs) to MkDocs.
 
-Everything else under `hooks/` is plain Python that never imports MkDocs, so the engine can outlive MkDocs 1.x
-and Material. This file hands MkDocs' events to the engine and MkDocs' objects back, in one pass; each event says
-what it does. A page whose inputs are those of an earlier build is not made again: its converted Markdown and whole
-HTML come from `newsguide.page_cache` (`_KeptPage`, and the template `newsguide-kept.html`).
+It hands MkDocs' events to the engine and MkDocs' objects back, in one pass. A page whose inputs are those of an
+earlier build is not made again (`newsguide.page_cache`: `_KeptPage`, and the template `newsguide-kept.html`).
 """
 
 from __future__ import annotations
@@ -20,6 +18,7 @@ from typing import Any
 
 import watchdog.observers
 from jinja2 import Environment
+from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
@@ -32,7 +31,7 @@ log = logging.getLogger("mkdocs.hooks.newsguide")
 
 _HOOKS = Path(__file__).resolve().parent
 _ENGINE = _HOOKS / "newsguide"
-#: mkdocstrings links its stylesheet from every page; only pages showing API docs need it.
+#: mkdocstrings links its stylesheet from every page; only API pages need it (instant navigation adds it on the way).
 _MKDOCSTRINGS_CSS = re.compile(r'<link rel="stylesheet" href="[^"]*assets/_mkdocstrings\.css">\s*')
 #: The file events that are edits (reading a file, as a build does, is not).
 _EDITS: list[type[FileSystemEvent]] = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent]
@@ -45,6 +44,7 @@ class _Build:
     serving = False  # under `mkdocs serve`, the build's problems also show on every page
     cache: Any = None
     pages: Any = None  # the engine's PageCache
+    folder: Any = None  # under `mkdocs serve`, the engine's SiteFolder: a rebuild rewrites only the files it changes
     site: Any = None
     nav: Navigation | None = None
     held: dict[str, dict[str, str]] = {}  # noqa: RUF012 - one build's regions, by page source path
@@ -61,6 +61,11 @@ class _KeptPage(Page):
         self.present_anchor_ids = set(self.kept.anchors)
         self.links_to_anchors = {files.get_file_from_path(p): dict(to) for p, to in self.kept.links.items()}  # type: ignore[misc]
         _Build.pages.make_calls(self, self.kept)  # e.g. the API objects' anchors, registered with autorefs
+
+
+class _DataFile(File):  # a data file of the engine's, written as pages are: under `mkdocs serve`, only when it changed
+    def copy_file(self, dirty: bool = False) -> None:  # MkDocs' own writes the bytes past `utils.write_file`
+        utils.write_file(self.content_bytes, self.abs_dest_path)
 
 
 # MkDocs events ---------------------------------------------------------------
@@ -109,7 +114,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     site.pages.clear()  # MkDocs holds each page's Markdown now: one copy in memory, not two
     for path, content in site.data.items():
-        files.append(File.generated(config, path, content=content))
+        files.append(_DataFile.generated(config, path, content=content))
     settings = engine.files_digest(config.config_file_path, __file__)
     _Build.pages.start(engine.ENGINE_VERSION, settings, site.links_signature, [(f.src_uri, f.dest_uri) for f in files])
     return files
@@ -169,11 +174,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Put the quotations back; compact the page, its icons shared; drop mkdocstrings' CSS from pages without API docs.
-
-    Material's instant navigation adds and removes head stylesheets as pages change, so an API page reached from
-    another page still gets mkdocstrings'.
-    """
+    """Put the quotations back; compact the page, its icons shared; drop mkdocstrings' CSS where no API docs show."""
     held, search, site = _Build.held.pop(page.file.src_uri, {}), _search_index(config), _Build.site
     index = search.entries if search is not None else []
     if "newsguide_kept" in page.meta:  # its search entries go where indexing it would have put them
@@ -192,20 +193,20 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Split the search index and the sitemap (neither grows with the corpus); write the icons; forget old pages."""
     if _Build.engine is not None and _Build.site is not None:
-        site_dir = Path(config.site_dir)
-        _Build.engine.shard_search_index(site_dir, _Build.site.unlisted, _search_index(config), _Build.pages)
-        _Build.engine.split_sitemap(site_dir, _Build.site.unlisted, config.site_url or "")
-        _Build.site.icons.write(site_dir)
-        log.debug("newsguide: pages kept: %s", _Build.pages.summary())
+        out, folder = Path(config.site_dir), _Build.folder or _Build.engine.SiteFolder()  # not serving: sweeps nothing
+        _Build.engine.shard_search_index(out, _Build.site.unlisted, _search_index(config), _Build.pages, folder.write)
+        _Build.engine.split_sitemap(out, _Build.site.unlisted, config.site_url or "")
+        _Build.site.icons.write(out)
+        removed = folder.sweep()  # what a build made before but not now: a removed article's page, data, shards
+        log.debug("newsguide: pages kept: %s; %d files removed", _Build.pages.summary(), len(removed))
         _Build.pages.prune()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Notice edits at once by the system's file events, not by listing every watched file twice a second.
-
-    For folders whose events never arrive (some network shares), `NEWSGUIDE_POLL=1 make serve` keeps MkDocs' polling.
-    """
-    if os.environ.get("NEWSGUIDE_POLL"):
+    """Rebuild rewriting only files that change (`newsguide.site_folder`); notice edits by file events, not polling."""
+    folder = _Build.folder = _Build.engine.SiteFolder()  # after the first build: rebuilds empty the folder no more
+    utils.write_file, utils.copy_file, utils.clean_directory = folder.write, folder.copy, folder.empty
+    if os.environ.get("NEWSGUIDE_POLL"):  # for folders whose file events never arrive (some network shares)
         return server
     watched = []
     for path in filter(None, (config.docs_dir, config.config_file_path, *config.theme.dirs)):

@@ -13,10 +13,12 @@ import pytest
 
 from newsguide.cache import CACHE_DIR
 from tests.benchmark import make_hooked_project, seed_sentences, synthetic_corpus
-from tests.sitebuild import make_project, served, wait_for_page
+from tests.sitebuild import ROOT, make_project, served, wait_for_page
 
 pytestmark = pytest.mark.build
 
+#: A contributor's files, added while the site is served.
+CONTRIBUTION = ROOT / "tests" / "fixtures" / "contribution"
 #: How long the server is watched for rebuilds that no edit asked for.
 QUIET = 4.0
 
@@ -51,32 +53,42 @@ def _rebuilds(log: Path) -> int:
     return log.read_text(encoding="utf-8").count("Building documentation") - 1
 
 
-#: Builds a project as `mkdocs serve` does, in one process, each time a line names a folder to copy the site to.
+#: Builds a project as `mkdocs serve` does, in one process, each time a line names a folder to copy the site to:
+#: after the first build, the `serve` event, with which the hooks rewrite only the files a rebuild changes.
 _REBUILDS = """
 import os, shutil, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 
 root, site = Path(sys.argv[1]), Path(sys.argv[2])
 os.chdir(root)
 url = "http://127.0.0.1:8000/readers-guide/"
 load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site)).plugins.on_startup(command="serve", dirty=False)
+server = None
 for line in sys.stdin:
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
     config.site_url = url
     build(config, serve_url=url)
+    if server is None:
+        server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=8000, root=str(site))
+        config.plugins.on_serve(server, config=config, builder=lambda: None)
     shutil.copytree(site, line.strip())
     print("built", flush=True)
 """
 
-#: Edits a contributor makes while the site is served, one after another.
-_EDITS = [
+#: Edits a contributor makes while the site is served, one after another: a text replaced in a file, a file
+#: written (no text to replace) or a file removed (no new text; a seed with its sidecar).
+_EDITS: list[tuple[str, str | None, str | None]] = [
     ("seeds/article-0003.txt", "\n\nAuthor: ", "\n\nThe tariff talks in Tokyo went on.\n\nAuthor: "),
     ("seeds/article-0003.txt", "\n\nAuthor: ", "\n\nJapan and Seoul spoke of trade again.\n\nAuthor: "),
     ("docs/glossary/rcep.md", "India took part", "India, at first, took part"),
     ("docs/themes/economics.md", "title: Economics & trade", "title: Economics, trade & money"),
     ("seeds/article-0007.txt", "\n\nAuthor: ", "\n\nA summit in Seoul was planned.\n\nAuthor: "),
+    ("seeds/article-0005.txt", "\n\nAuthor: ", None),
+    ("docs/glossary/apec.md", None, (CONTRIBUTION / "docs" / "glossary" / "apec.md").read_text(encoding="utf-8")),
+    ("docs/glossary/apec.md", "---", None),
 ]
 
 
@@ -107,8 +119,15 @@ def test_each_rebuild_while_serving_is_the_site_a_first_build_gives(tmp_path: Pa
         before = rebuilt(server, tmp_path / "first")
         for number, (path, old, new) in enumerate(_EDITS):
             file = project / path
-            assert old in file.read_text(encoding="utf-8"), f"{path} no longer holds {old!r}: update the test"
-            file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+            if old is None:
+                file.write_text(new or "", encoding="utf-8")
+            else:
+                assert old in file.read_text(encoding="utf-8"), f"{path} no longer holds {old!r}: update the test"
+            if new is None:
+                file.unlink()
+                file.with_suffix(".yml").unlink(missing_ok=True)
+            elif old is not None:
+                file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
             served_site = rebuilt(server, tmp_path / f"served-{number}")
             fresh = tmp_path / f"fresh{number}"
             shutil.copytree(project, fresh, ignore=shutil.ignore_patterns(CACHE_DIR.split("/")[0]))

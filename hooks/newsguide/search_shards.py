@@ -164,7 +164,11 @@ class KeptSearch(Protocol):
 
 
 def shard_search_index(
-    site_dir: Path, sharded_sources: Collection[str], built: Any = None, kept: KeptSearch | None = None
+    site_dir: Path,
+    sharded_sources: Collection[str],
+    built: Any = None,
+    kept: KeptSearch | None = None,
+    write: Callable[[bytes, str], None] | None = None,
 ) -> SearchSplit | None:
     """Split the search index a build wrote in `site_dir`, in place; `None` when there is none, or it is split.
 
@@ -178,6 +182,10 @@ def shard_search_index(
             `entries`): read from there, not parsed again from the file, which
             at 10,000 articles took half a gigabyte more.
         kept: What earlier builds kept; what this one computes is added.
+        write: Writes bytes to a path (`SiteFolder.write`), leaving the
+            shards of the last build where they are, for the caller to remove
+            those it did not write again. Without it the last build's shards
+            are removed first.
     """
     search = site_dir / "search"
     path = search / _INDEX
@@ -195,9 +203,10 @@ def shard_search_index(
     split = split_search_index(index, lambda location: page_stem(location) in stems, words, last)
     if kept is not None and kept.serving:
         kept.word_index = split.words
-    for folder in (WORDS_DIR, PAGES_DIR):
-        shutil.rmtree(search / folder, ignore_errors=True)
-        (search / folder).mkdir()
+    if write is None:
+        write = _write
+        for folder in (WORDS_DIR, PAGES_DIR):
+            shutil.rmtree(search / folder, ignore_errors=True)
     # Each shard is serialised once (a bucket the last split wrote, not again), to be written and to be counted
     # in the version the core names last.
     kept_texts: list[str | None] = split.words.texts if split.words is not None else [None] * len(split.buckets)
@@ -207,10 +216,16 @@ def shard_search_index(
     for folder, written in ((PAGES_DIR, split.texts), (WORDS_DIR, buckets)):
         for number, text in enumerate(written):
             hashed.update(text.encode("utf-8"))
-            (search / folder / f"{number}.json").write_text(text, encoding="utf-8")
+            write(text.encode("utf-8"), str(search / folder / f"{number}.json"))
     split.core["config"][CONFIG_KEY]["version"] = hashed.hexdigest()[:12]
-    path.write_text(_dump(split.core), encoding="utf-8")
+    write(_dump(split.core).encode("utf-8"), str(path))
     return split
+
+
+def _write(content: bytes, path: str) -> None:
+    # Write a file, creating its folder.
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_bytes(content)
 
 
 def split_search_index(

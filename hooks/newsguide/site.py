@@ -28,6 +28,7 @@ from .pages import Page, build_pages, docs_path, edit_path, source_base, unliste
 from .problems import Problem
 from .reference import reference_pages
 from .search_shards import shard_search_index
+from .site_folder import SiteFolder
 from .sitemaps import split_sitemap
 from .term_links import TermLinks
 from .theme_files import keep_theme, unused_search_scripts
@@ -40,6 +41,7 @@ __all__ = [
     "Cache",
     "PageCache",
     "Site",
+    "SiteFolder",
     "TermLinks",
     "anchor_ids",
     "arrange",
