@@ -34,6 +34,7 @@ MkDocs' `write_file`, `copy_file` and `clean_directory` under `mkdocs serve`.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -111,13 +112,15 @@ class SiteFolder:
         self.removed = []
         for path, stamp in self._found.items():
             if path not in self.kept and _stamp(path) == stamp:
-                os.remove(path)
+                with contextlib.suppress(OSError):  # a file open elsewhere (Windows) goes next time, as with MkDocs
+                    os.remove(path)
+                    self.removed.append(path)
                 self._written.pop(path, None)
                 self._copied.pop(path, None)
-                self.removed.append(path)
         for folder in sorted({os.path.dirname(path) for path in self.removed}, key=len, reverse=True):
-            while folder != self.root and not os.listdir(folder):
-                os.rmdir(folder)
-                folder = os.path.dirname(folder)
+            with contextlib.suppress(OSError):
+                while folder != self.root and not os.listdir(folder):
+                    os.rmdir(folder)
+                    folder = os.path.dirname(folder)
         self._found, self.kept = {}, set()
         return self.removed
