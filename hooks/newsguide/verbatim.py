@@ -35,6 +35,7 @@ END = "<!-- /ng-verbatim -->"
 
 #: The two kinds of region, by their opening and closing comments.
 _KINDS = ((START, END), (SKIP_START, SKIP_END))
+_CLOSING = dict(_KINDS)
 _PLACEHOLDER = re.compile(r"<!-- ng-held ([0-9a-f]{20}) -->")
 #: An id attribute as the engine and Markdown write it: after a space, in double quotes (never in escaped text).
 _ID = re.compile(r' id="([^"]+)"')
@@ -66,9 +67,10 @@ def hold(markdown: str) -> tuple[str, dict[str, str]]:
     regions: dict[str, str] = {}
     out: list[str] = []
     position = 0  # regions are found with str.find: at 1,000 articles a page can hold megabytes of them
-    while (region := _next_region(markdown, position)) is not None:
+    openings = {opening: markdown.find(opening) for opening, _ in _KINDS}  # where each kind opens next
+    while (region := _next_region(markdown, position, openings)) is not None:
         start, end = region
-        key = hashlib.blake2b(markdown[start:end].encode("utf-8"), digest_size=10).hexdigest()
+        key = hashlib.sha1(markdown[start:end].encode("utf-8"), usedforsecurity=False).hexdigest()[:20]
         regions[key] = markdown[start:end]
         out += [markdown[position:start], f"<!-- ng-held {key} -->"]
         position = end
@@ -76,18 +78,20 @@ def hold(markdown: str) -> tuple[str, dict[str, str]]:
     return "".join(out), regions
 
 
-def _next_region(markdown: str, position: int) -> tuple[int, int] | None:
+def _next_region(markdown: str, position: int, openings: dict[str, int]) -> tuple[int, int] | None:
     # The first whole region at or after `position`, outermost first; an opening comment never closed is text.
+    # `openings` holds where each kind opens next, so that a kind that opens far ahead is not searched for again.
     while True:
-        openings = [
-            (at, opening, closing) for opening, closing in _KINDS if (at := markdown.find(opening, position)) >= 0
-        ]
-        if not openings:
+        for opening, at in openings.items():
+            if 0 <= at < position:
+                openings[opening] = markdown.find(opening, position)
+        found = [(at, opening) for opening, at in openings.items() if at >= 0]
+        if not found:
             return None
-        start, opening, closing = min(openings)
-        end = markdown.find(closing, start + len(opening))
+        start, opening = min(found)
+        end = markdown.find(_CLOSING[opening], start + len(opening))
         if end >= 0:
-            return start, end + len(closing)
+            return start, end + len(_CLOSING[opening])
         position = start + 1
 
 
