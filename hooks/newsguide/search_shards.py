@@ -58,6 +58,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from .cache import Store
+from .site_folder import SiteFolder
 from .sitemaps import page_stem
 from .version import ENGINE_VERSION
 
@@ -204,7 +205,7 @@ def shard_search_index(
     if kept is not None and kept.serving:
         kept.word_index = split.words
     if write is None:
-        write = _write
+        write = SiteFolder().write
         for folder in (WORDS_DIR, PAGES_DIR):
             shutil.rmtree(search / folder, ignore_errors=True)
     # Each shard is serialised once (a bucket the last split wrote, not again), to be written and to be counted
@@ -220,12 +221,6 @@ def shard_search_index(
     split.core["config"][CONFIG_KEY]["version"] = hashed.hexdigest()[:12]
     write(_dump(split.core).encode("utf-8"), str(path))
     return split
-
-
-def _write(content: bytes, path: str) -> None:
-    # Write a file, creating its folder.
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_bytes(content)
 
 
 def split_search_index(

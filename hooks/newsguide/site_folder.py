@@ -25,7 +25,7 @@ more, as much as the engine's whole share of a rebuild.
   it left empty.
 
 So after each rebuild the folder holds exactly what a clean build writes
-(`tests/test_site_folder.py` compares them after adding, editing and removing
+(`tests/test_serve.py` compares them after editing, adding and removing
 articles and terms). Files written by other means (a plugin opening a file
 itself) are new by their time of writing and are kept. A build that writes
 into a folder without `empty` having been called (a clean build, or
@@ -60,15 +60,14 @@ class SiteFolder:
     Attributes:
         root: The folder, once `empty` was called.
         kept: The files the current build left alone, as they held what it would write.
-        removed: The files the last `sweep` deleted.
     """
 
     root: str | None = None
     kept: set[str] = field(default_factory=set)
-    removed: list[str] = field(default_factory=list)
     _found: dict[str, int] = field(default_factory=dict)  # every file at the start of the build → its stamp
-    _written: dict[str, tuple[tuple[int, int], int | None]] = field(default_factory=dict)  # path → bytes, stamp
-    _copied: dict[str, tuple[str, int | None, int | None]] = field(default_factory=dict)  # path → source, stamps
+    #: Each file this folder wrote → what it holds (its bytes' length and hash, or its source and the source's
+    #: stamp) and its own stamp once written.
+    _last: dict[str, tuple[object, int | None]] = field(default_factory=dict)
 
     def empty(self, directory: str) -> None:
         """Begin a build into `directory`: note its files, where MkDocs would remove them."""
@@ -83,16 +82,13 @@ class SiteFolder:
     def write(self, content: bytes, output_path: str) -> None:
         """Write `content` to a file, creating its folder; leave the file alone if it holds these bytes already."""
         path = os.path.abspath(output_path)
-        digest = (len(content), hash(content))  # this process's: kept in memory only
-        last = self._written.get(path)
-        if last is not None and last[0] == digest and last[1] == _stamp(path):
-            self.kept.add(path)
+        holds = (len(content), hash(content))  # this process's hash: kept in memory only
+        if self._unchanged(path, holds):
             return
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as file:
             file.write(content)
-        self._written[path] = (digest, _stamp(path))
-        self._copied.pop(path, None)
+        self._last[path] = (holds, _stamp(path))
 
     def copy(self, source_path: str, output_path: str) -> None:
         """Copy a file, creating the folder; leave the copy alone if neither it nor its source changed since."""
@@ -100,29 +96,33 @@ class SiteFolder:
         if os.path.isdir(path):
             path = os.path.join(path, os.path.basename(source_path))
         source = os.path.abspath(source_path)
-        last = self._copied.get(path)
-        if last is not None and last == (source, _stamp(source), _stamp(path)):
-            self.kept.add(path)
+        holds = (source, _stamp(source))
+        if self._unchanged(path, holds):
             return
         os.makedirs(os.path.dirname(path), exist_ok=True)
         shutil.copyfile(source, path)
-        self._copied[path] = (source, _stamp(source), _stamp(path))
-        self._written.pop(path, None)
+        self._last[path] = (holds, _stamp(path))
 
     def sweep(self) -> list[str]:
         """End the build: delete the files it did not write, then the folders left empty; return what went."""
-        self.removed = []
+        removed = []
         for path, stamp in self._found.items():
             if path not in self.kept and _stamp(path) == stamp:
                 with contextlib.suppress(OSError):  # a file open elsewhere (Windows) goes next time, as with MkDocs
                     os.remove(path)
-                    self.removed.append(path)
-                self._written.pop(path, None)
-                self._copied.pop(path, None)
-        for folder in sorted({os.path.dirname(path) for path in self.removed}, key=len, reverse=True):
+                    removed.append(path)
+                self._last.pop(path, None)
+        for folder in sorted({os.path.dirname(path) for path in removed}, key=len, reverse=True):
             with contextlib.suppress(OSError):
                 while folder != self.root and not os.listdir(folder):
                     os.rmdir(folder)
                     folder = os.path.dirname(folder)
         self._found, self.kept = {}, set()
-        return self.removed
+        return removed
+
+    def _unchanged(self, path: str, holds: object) -> bool:
+        # Whether the file holds what this folder last put there, untouched since; noted as kept if so.
+        if self._last.get(path) != (holds, _stamp(path)):
+            return False
+        self.kept.add(path)
+        return True
