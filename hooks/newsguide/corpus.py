@@ -209,7 +209,7 @@ class Corpus:
             return make()
         return self.parts.taken_or_made(digest(self.signature, inputs, keys), make)
 
-    def entry(self, inputs: tuple[str | bool, ...], article: str, make: Callable[[], str]) -> str:
+    def entry(self, inputs: tuple[str | int | bool, ...], article: str, make: Callable[[], str]) -> str:
         """One article's entry in a part `made` from many (a term's list of mentions), kept while serving.
 
         When an edit makes a part again, the other articles' entries in it are

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
+from itertools import groupby
 
 from ..classify import PARAGRAPH_CUE, Classification, Passage
 from ..corpus import Corpus
@@ -27,7 +29,6 @@ from ..feeds import feed_path
 from ..glossary import Term
 from ..link import NO_LINK_CLASS, skip_linking
 from ..markup import count, front_matter, highlight, href, text
-from ..model import Article
 from ..pagination import Paged, later_head, paged_pages
 from ..themes import Intro, Theme
 
@@ -61,7 +62,7 @@ def render_theme(theme: Theme, corpus: Corpus) -> dict[str, str]:
     parts = [front_matter({**fields, **dict(theme.page_fields)})]
     if theme.intro:
         parts.append(theme.intro + "\n\n")
-    sentences = sum(1 for p in passages for s in p.sentences if theme.slug in s.themes)
+    sentences = sum(1 for p in passages for s in p.sentences for m in s.matches if m.theme == theme.slug)
     articles = len({p.article.slug for p in passages})
     parts.append(
         f'<p class="ng-theme-counts">{count(len(passages), "passage")} from {count(articles, "article")}, '
@@ -142,7 +143,7 @@ def _paged_passages(
             [(p.id, totals[p.article.slug]) for p in chunk],
         )
         made = corpus.made(
-            inputs, slugs, lambda: {"html": _article_passages(url, list(chunk), theme, totals, whole=whole)}
+            inputs, slugs, lambda: {"html": _article_passages(corpus, url, list(chunk), theme, totals, whole=whole)}
         )
         return made["html"]
 
@@ -269,29 +270,42 @@ def _key_terms(theme: Theme, terms: list[tuple[Term, int]]) -> str:
 
 
 def _article_passages(
-    page_url: str, passages: list[Passage], theme: Theme | None, totals: Counter[str], *, whole: bool
+    corpus: Corpus, page_url: str, passages: list[Passage], theme: Theme | None, totals: Counter[str], *, whole: bool
 ) -> str:
     # The passages grouped under a heading per article, in corpus order, quoted whole or (archive pages) by
     # their sentences on the theme. Each quote links back to its paragraph, where the terms are linked, so
-    # the linker skips them (at 1,000 articles, most of the HTML).
+    # the linker skips them (at 1,000 articles, most of the HTML). While serving, an article's group is kept
+    # (`Corpus.entry`): after one article's edit, only its own passages are quoted anew.
     if not passages:
         return ""
     parts: list[str] = []
-    current: Article | None = None
-    for passage in passages:
-        article = passage.article
-        if current is None or article.slug != current.slug:
-            current = article
-            byline = f"by {text(article.author)} · " if article.author else ""
-            parts.append(
-                f'<h3 class="ng-passage-article" id="article-{text(article.slug)}">'
-                f'<a href="{href(page_url, article.url)}">{text(article.title)}</a></h3>\n'
-                f'<p class="ng-passage-source">{byline}{totals[article.slug]} of its '
-                f"{count(len(article.body), 'paragraph')}</p>\n\n"
-            )
-        parts.append(_passage(page_url, passage, theme, whole))
+    for slug, group in groupby(passages, key=lambda passage: passage.article.slug):
+        shown = list(group)
+        inputs: tuple[str | int | bool, ...] = (
+            "theme passages",
+            page_url,
+            theme.slug if theme else "",
+            whole,
+            totals[slug],
+            *(p.id for p in shown),
+        )
+        parts.append(corpus.entry(inputs, slug, partial(_article_group, page_url, shown, theme, totals[slug], whole)))
     # Search leads to the articles, not to these copies (Material's `data-search-exclude`).
     return '<div class="ng-passages" data-search-exclude>\n' + skip_linking("\n\n" + "".join(parts)) + "\n</div>\n\n"
+
+
+def _article_group(page_url: str, passages: list[Passage], theme: Theme | None, total: int, whole: bool) -> str:
+    # One article's passages on a page: a heading linking to the article, how many of its paragraphs are
+    # quoted, then each passage.
+    article = passages[0].article
+    byline = f"by {text(article.author)} · " if article.author else ""
+    head = (
+        f'<h3 class="ng-passage-article" id="article-{text(article.slug)}">'
+        f'<a href="{href(page_url, article.url)}">{text(article.title)}</a></h3>\n'
+        f'<p class="ng-passage-source">{byline}{total} of its '
+        f"{count(len(article.body), 'paragraph')}</p>\n\n"
+    )
+    return head + "".join(_passage(page_url, passage, theme, whole) for passage in passages)
 
 
 def _passage(page_url: str, passage: Passage, theme: Theme | None, whole: bool) -> str:
