@@ -25,6 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
 from watchdog.events import FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEvent
 
 log = logging.getLogger("mkdocs.hooks.newsguide")
@@ -98,8 +99,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         _Build.pages.record(config.plugins["autorefs"], "register_anchor")
         config.plugins["mkdocstrings"].handlers.get_handler("python")  # type: ignore[attr-defined]
     log.debug("newsguide: %d analyses kept, %d computed", site.kept, site.computed)
-    if _Build.serving:
-        config.extra["newsguide_problems"] = [str(problem) for problem in site.problems]
+    config.extra["newsguide_problems"] = [str(problem) for problem in site.problems] if _Build.serving else []
     for problem in site.problems:
         log.warning(str(problem))
     for note in site.notes:
@@ -197,15 +197,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         _Build.engine.shard_search_index(out, _Build.site.unlisted, _search_index(config), _Build.pages, folder.write)
         _Build.engine.split_sitemap(out, _Build.site.unlisted, config.site_url or "")
         _Build.site.icons.write(out)
-        removed = folder.sweep()  # what a build made before but not now: a removed article's page, data, shards
-        log.debug("newsguide: pages kept: %s; %d files removed", _Build.pages.summary(), len(removed))
+        log.debug("newsguide: pages kept: %s; %d stale files removed", _Build.pages.summary(), len(folder.sweep()))
         _Build.pages.prune()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Rebuild rewriting only files that change (`newsguide.site_folder`); notice edits by file events, not polling."""
+    """Rebuild rewriting only files that change (`site_folder`), reading front matter once; notice edits by events."""
     folder = _Build.folder = _Build.engine.SiteFolder()  # after the first build: rebuilds empty the folder no more
     utils.write_file, utils.copy_file, utils.clean_directory = folder.write, folder.copy, folder.empty
+    meta.get_data = _Build.engine.FrontMatter(meta.get_data)  # each version of a page's front matter read once
     if os.environ.get("NEWSGUIDE_POLL"):  # for folders whose file events never arrive (some network shares)
         return server
     watched = []

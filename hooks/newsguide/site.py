@@ -19,6 +19,7 @@ from .corpus import Corpus, load_corpus
 from .data import data_files
 from .embeds import fill_embeds
 from .feeds import feed_files
+from .front_matter import FrontMatter
 from .icons import Icons
 from .markup import text
 from .meta import page_description
@@ -39,6 +40,7 @@ __all__ = [
     "CACHE_DIR",
     "ENGINE_VERSION",
     "Cache",
+    "FrontMatter",
     "PageCache",
     "Site",
     "SiteFolder",
