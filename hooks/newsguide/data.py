@@ -55,15 +55,21 @@ def term_mentions(corpus: Corpus, slug: str) -> dict[str, object]:
     The sentences' text is in the article's own file; quoting it here too made
     the files of common terms megabytes each.
     """
-    articles = [
-        {
-            "article": article,
-            "url": corpus.article(article).url,
-            "sentences": [[paragraph, index + 1] for paragraph, index in corpus.places(slug, article)],
-        }
-        for article in corpus.mentions_in[slug]
-    ]
-    return {"slug": slug, "articles": articles}
+    return {"slug": slug, "articles": [_term_mention(corpus, slug, article) for article in corpus.mentions_in[slug]]}
+
+
+def _term_entry(corpus: Corpus, slug: str, article: str) -> str:
+    # One article's entry in a term's file, written as `dump` writes it inside the file.
+    return _compact(_term_mention(corpus, slug, article))
+
+
+def _term_mention(corpus: Corpus, slug: str, article: str) -> dict[str, object]:
+    # One article's entry in a term's file: the article, its URL, and where its sentences mentioning the term are.
+    return {
+        "article": article,
+        "url": corpus.article(article).url,
+        "sentences": [[paragraph, index + 1] for paragraph, index in corpus.places(slug, article)],
+    }
 
 
 def _place(quote: Quote) -> dict[str, object]:
@@ -116,7 +122,12 @@ def dump(data: object) -> str:
     1,000 articles. Any JSON viewer lays it out for reading. The spaces left
     out were 9 MB of the 10,000-article site.
     """
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return _compact(data) + "\n"
+
+
+def _compact(data: object) -> str:
+    # `dump` without the line end: also a piece of a file that `dump` would write whole.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _article_file(corpus: Corpus, article: Article) -> dict[str, str]:
@@ -153,5 +164,10 @@ def _corpus_files(corpus: Corpus) -> dict[str, str]:
 
 
 def _term_file(corpus: Corpus, slug: str) -> dict[str, str]:
-    # A term's data file, as `Corpus.made` keeps it.
-    return {"json": dump(term_mentions(corpus, slug))}
+    # A term's data file (`term_mentions`, as `dump` writes it), as `Corpus.made` keeps it. While serving, each
+    # article's entry is kept (`Corpus.entry`): after one article's edit, only its own is written anew.
+    entries = [
+        corpus.entry(("term data", slug), article, partial(_term_entry, corpus, slug, article))
+        for article in corpus.mentions_in[slug]
+    ]
+    return {"json": '{"articles":[' + ",".join(entries) + '],"slug":' + _compact(slug) + "}\n"}
