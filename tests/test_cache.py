@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from newsguide.cache import CACHE_DIR, DATABASE, Cache
+from newsguide.cache import CACHE_DIR, DATABASE, Cache, Store
 from newsguide.corpus import load_corpus
 from newsguide.render import glossary
 from newsguide.site import build_site
@@ -155,7 +155,8 @@ def test_serving_keeps_the_entries_of_lists_made_again_and_they_make_the_same_pa
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # While serving, a term's list of mentions that an edit makes again keeps each article's entry: the next edit
-    # of the same article makes only its own entries again. The first build keeps none.
+    # of the same article makes only its own entries again, also after a rebuild that made no list again (an edit
+    # elsewhere). The first build keeps none.
     project = make_hooked_project(tmp_path, synthetic_corpus(6, seed_sentences()))
     made: list[str] = []
     make_entry = glossary._mention_entry
@@ -184,6 +185,19 @@ def test_serving_keeps_the_entries_of_lists_made_again_and_they_make_the_same_pa
             assert entries == {"article-0002"}
         else:
             assert len(entries) > 1
+            build_site(project, cache=cache)  # as after an edit elsewhere: every list is taken whole
+
+
+def test_a_store_keeps_values_through_as_many_builds_not_using_them_as_it_is_told(tmp_path: Path) -> None:
+    once, often = Store(None, str, "test"), Store(None, str, "test", builds=3)
+    for store in (once, often):
+        store.put("a", "kept")
+        store.prune()
+        store.prune()  # a build that did not use "a"
+    assert once.get("a") is None and often.get("a") == "kept"
+    for _ in range(4):  # the build whose `get` above used it ends, then three that do not
+        often.prune()
+    assert often.get("a") is None
 
 
 def _kept(project: Path, site: Path) -> dict[str, int]:

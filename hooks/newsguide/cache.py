@@ -44,6 +44,8 @@ R = TypeVar("R")
 CACHE_DIR = ".cache/newsguide"
 #: The database inside a store's folder.
 DATABASE = "entries.sqlite3"
+#: While serving, an entry in a part is kept as long as one of this many last builds used it (`Cache.entries`).
+ENTRY_BUILDS = 10
 #: How long a build waits for another process that is writing to the same database.
 _BUSY_SECONDS = 10.0
 #: One table: an entry's key, the layout it was written in, and its value pickled with its key.
@@ -66,15 +68,24 @@ class Store(Generic[T]):
         layout: Written with every entry: an entry of another layout is not used.
         memory: Keep values in memory too (for `mkdocs serve`, which builds again
             and again in one process); without it, only on disk.
+        builds: A value is forgotten once none of the last `builds` builds
+            (each ended by `prune`) used it: 1 for values that a build either
+            uses or no longer needs; more for values that only some builds
+            look up (see `Cache.entries`).
     """
 
-    def __init__(self, folder: Path | None, kind: type[T], layout: str, *, memory: bool = True) -> None:
+    def __init__(
+        self, folder: Path | None, kind: type[T], layout: str, *, memory: bool = True, builds: int = 1
+    ) -> None:
         self.folder = folder
         self.kind = kind
         self.layout = layout
         self.memory = memory or folder is None
+        self.builds = builds
         self._memory: dict[str, T] = {}
         self._used: set[str] = set()
+        self._last_used: dict[str, int] = {}  # with `builds` above 1: key → the number of the last build using it
+        self._pruned = 0
         self._database: sqlite3.Connection | None = None
         #: How many analyses this build found kept, and how many it computed.
         self.hits = 0
@@ -120,7 +131,12 @@ class Store(Generic[T]):
         self._used.add(key)
 
     def prune(self) -> None:
-        """Forget every entry the build since the last `prune` did not use, in memory and on disk."""
+        """End a build: forget every entry that none of the last `builds` builds used, in memory and on disk."""
+        if self.builds > 1:
+            self._pruned += 1
+            self._last_used.update(dict.fromkeys(self._used, self._pruned))
+            self._last_used = {key: n for key, n in self._last_used.items() if n > self._pruned - self.builds}
+            self._used = set(self._last_used)
         self._memory = {key: value for key, value in self._memory.items() if key in self._used}
         if self.folder is not None:
             self._execute(self._forget_unused)
@@ -210,6 +226,10 @@ class Cache(Store[Analysis]):
             article's: the next edit of the same article makes its own entries
             again, not the others'. Memory only, and only for parts made
             again, so that the first build does not hold every entry twice.
+            An entry is looked up only when a part holding it is made again,
+            so it is kept while one of the last `ENTRY_BUILDS` builds used it:
+            an article's edit after a term's or a theme's takes the entries
+            the article's last edit made.
         rebuilding: Whether a build already ended (`prune`): from then on,
             a part made is a part made again.
 
@@ -222,7 +242,9 @@ class Cache(Store[Analysis]):
         super().__init__(folder, Analysis, "newsguide-analysis-1")
         parts = folder / "parts" if folder else None
         self.parts: Store[dict[str, str]] = Store(parts, dict, "newsguide-parts-1", memory=memory)
-        self.entries: Store[str] | None = Store(None, str, "newsguide-entries-1") if memory else None
+        self.entries: Store[str] | None = (
+            Store(None, str, "newsguide-entries-1", builds=ENTRY_BUILDS) if memory else None
+        )
         self.rebuilding = False
 
     def prune(self) -> None:
