@@ -140,12 +140,13 @@ def _glossary_index(corpus: Corpus) -> str:
 
 def _figures_pages(corpus: Corpus) -> dict[str, str]:
     # The key figures of every article: made from their analyses alone, so kept while none changed.
-    return corpus.made(("figures pages",), corpus.slugs, lambda: render_figures_page(corpus.figures, len(corpus.slugs)))
+    figures = partial(render_figures_page, corpus.figures, len(corpus.slugs), corpus.entry)
+    return corpus.made(("figures pages",), corpus.slugs, figures)
 
 
 def _timeline_pages(corpus: Corpus) -> dict[str, str]:
     # Every dated mention, in time order: made from the articles' analyses alone, so kept while none changed.
-    return corpus.made(("timeline pages",), corpus.slugs, lambda: render_timeline_page(corpus.timeline))
+    return corpus.made(("timeline pages",), corpus.slugs, partial(render_timeline_page, corpus.timeline, corpus.entry))
 
 
 def _articles_index(corpus: Corpus) -> dict[str, str]:

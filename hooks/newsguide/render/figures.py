@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from itertools import groupby
 
 from ..figures import Figure, FigureKind, by_kind, highlights
 from ..link import NO_LINK_CLASS, SKIP_END, SKIP_START
 from ..markup import description, front_matter, href, text
 from ..pagination import Paged, later_head, paged_pages
-from .quote import excerpt, marked, source_link
+from .quote import Keep, excerpt, marked, quote_items, source_link
 
 #: Where the key-figures page lives, relative to the site root, and its source path.
 FIGURES_URL = "figures/"
@@ -18,12 +19,14 @@ FIGURES_PATH = "figures.md"
 FIGURES_PER_PAGE = 150
 
 
-def render_figures_page(figures: Sequence[Figure], article_count: int) -> dict[str, str]:
+def render_figures_page(figures: Sequence[Figure], article_count: int, keep: Keep | None = None) -> dict[str, str]:
     """Render the key-figures pages: every figure, grouped by kind, with its sentence and link.
 
     Args:
         figures: Every figure in the corpus, in reading order.
         article_count: How many articles they come from (for the introduction).
+        keep: Keeps each article's run of figures on a page (`Corpus.entry`):
+            after one article's edit, only its own are written again.
 
     Returns:
         Each page's Markdown, front matter included, by its path: `figures.md`,
@@ -63,17 +66,17 @@ def render_figures_page(figures: Sequence[Figure], article_count: int) -> dict[s
         summary = f"Figures {first} to {first + len(chunk) - 1} of {len(ordered)}, by kind."
         return later_head(paged, number, len(chunks), "Key figures", summary, "Back to the first page")
 
-    return paged_pages(paged, chunks, "".join(head), later, _figure_list)
+    return paged_pages(paged, chunks, "".join(head), later, partial(_figure_list, keep=keep))
 
 
-def _figure_list(page_url: str, chunk: Sequence[tuple[FigureKind, Figure]]) -> str:
+def _figure_list(page_url: str, chunk: Sequence[tuple[FigureKind, Figure]], keep: Keep | None) -> str:
     # One page's figures under a heading for each kind.
     parts = []
     for kind, group in groupby(chunk, key=lambda pair: pair[0]):
         parts.append(f"## {kind.title} {{#{kind.slug}}}\n\n")
         # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
         parts.append(f'<ul class="ng-figures" data-search-exclude>{SKIP_START}\n')
-        parts.extend(_item(page_url, figure) for _, figure in group)
+        parts.append(quote_items(page_url, [figure for _, figure in group], _item, keep, f"figures {kind.slug}"))
         parts.append(f"{SKIP_END}</ul>\n\n")
     return "".join(parts)
 

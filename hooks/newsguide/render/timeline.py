@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from itertools import groupby
 
 from ..link import SKIP_END, SKIP_START
 from ..markup import description, front_matter, href, text
 from ..pagination import Paged, later_head, paged_pages
 from ..timeline import Mention
-from .quote import marked, source_link
+from .quote import Keep, marked, quote_items, source_link
 
 #: Where the timeline page lives, relative to the site root, and its source path.
 TIMELINE_URL = "timeline/"
@@ -18,11 +19,13 @@ TIMELINE_PATH = "timeline.md"
 MENTIONS_PER_PAGE = 150
 
 
-def render_timeline_page(mentions: Sequence[Mention]) -> dict[str, str]:
+def render_timeline_page(mentions: Sequence[Mention], keep: Keep | None = None) -> dict[str, str]:
     """Render the timeline pages.
 
     Args:
         mentions: Every mention, in chronological order.
+        keep: Keeps each article's run of mentions on a page (`Corpus.entry`):
+            after one article's edit, only its own are written again.
 
     Returns:
         Each page's Markdown, front matter included, by its path: `timeline.md`,
@@ -57,22 +60,22 @@ def render_timeline_page(mentions: Sequence[Mention]) -> dict[str, str]:
         summary = f"Dates {first} to {first + len(chunk) - 1} of {len(mentions)}, oldest first."
         return later_head(paged, number, len(chunks), "Timeline", summary, "Back to the first page")
 
-    return paged_pages(paged, chunks, "".join(head), later, _mention_list)
+    return paged_pages(paged, chunks, "".join(head), later, partial(_mention_list, keep=keep))
 
 
-def _mention_list(page_url: str, chunk: Sequence[Mention]) -> str:
+def _mention_list(page_url: str, chunk: Sequence[Mention], keep: Keep | None) -> str:
     # One page's dated mentions under a heading for each year.
     parts = []
     for year, group in groupby(chunk, key=lambda mention: mention.year):
         parts.append(f"## {year} {{#y{year}}}\n\n")
         # The quotes link back to their paragraphs, where the terms are linked: the linker skips them.
         parts.append(f'<ul class="ng-timeline" data-search-exclude>{SKIP_START}\n')
-        parts.extend(_item(mention, page_url) for mention in group)
+        parts.append(quote_items(page_url, list(group), _item, keep, "timeline"))
         parts.append(f"{SKIP_END}</ul>\n\n")
     return "".join(parts)
 
 
-def _item(mention: Mention, page_url: str) -> str:
+def _item(page_url: str, mention: Mention) -> str:
     # One mention: its date, the sentence with the words marked, how it was placed, and the link.
     quote = marked(mention.sentence.text, mention.start, mention.end)
     note = f' <span class="ng-note">({text(mention.note)})</span>' if mention.note else ""
