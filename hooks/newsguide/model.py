@@ -8,8 +8,10 @@ be rendered from the model alone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import cached_property
+from operator import attrgetter
 from pathlib import PurePosixPath
 from typing import Any, cast
 
@@ -30,14 +32,22 @@ class Compact:
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         """The class and the values of its fields, in order."""
         kind = type(self)
-        names = _FIELD_NAMES.get(kind)
-        if names is None:
-            names = _FIELD_NAMES[kind] = tuple(f.name for f in fields(cast(Any, self)) if f.init)
-        return kind, tuple(getattr(self, name) for name in names)
+        values = _FIELD_VALUES.get(kind)
+        if values is None:
+            values = _FIELD_VALUES[kind] = _reader([f.name for f in fields(cast(Any, self)) if f.init])
+        return kind, values(self)
 
 
-#: Each record class's field names, in the order its class takes them.
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+def _reader(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    # What reads a record's field values as a tuple, in one call (a cold build at 1,000 articles pickles
+    # 220,000 records): `attrgetter` of two names or more gives a tuple itself.
+    if len(names) > 1:
+        return attrgetter(*names)
+    return lambda record: tuple(getattr(record, name) for name in names)
+
+
+#: Each record class's reader of its field values, in the order its class takes them.
+_FIELD_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 @dataclass(frozen=True, slots=True)
