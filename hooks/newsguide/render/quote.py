@@ -5,12 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import groupby
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from ..markup import href, text
 from ..model import Article, Paragraph, Quote
 
 Q = TypeVar("Q", bound=Quote)
+
+
+class _FromArticle(Protocol):
+    # Anything quoted from one article: a quote, a passage.
+    @property
+    def article(self) -> Article: ...
+
+
+T = TypeVar("T", bound=_FromArticle)
 #: Keeps one article's piece of a page made from many articles (`Corpus.entry`): given what else the piece
 #: depends on, the article's slug and how to make the piece, the piece.
 Keep = Callable[[tuple[str | int | bool, ...], str, Callable[[], str]], str]
@@ -46,14 +55,41 @@ def quote_items(page_url: str, quotes: Sequence[Q], item: Callable[[str, Q], str
         keep: Keeps each article's run of items; None writes every item.
         name: What the items are (with the page's URL, in each run's inputs).
     """
-    if keep is None:
-        return _items(page_url, quotes, item)
+    # Where each quote is in its article: with the article's key, what its item is made from.
+    return article_runs(
+        quotes,
+        lambda q: f"{q.paragraph.number}:{q.sentence.start}:{q.start}:{q.words}",
+        partial(_items, page_url, item=item),
+        keep,
+        (name, page_url),
+    )
+
+
+def article_runs(
+    items: Sequence[T],
+    place: Callable[[T], str],
+    make: Callable[[list[T]], str],
+    keep: Keep | None,
+    inputs: tuple[str | int | bool, ...],
+) -> str:
+    """A page's part quoting many articles, made run by run: each article's consecutive items kept by `keep`.
+
+    After one article's edit, the runs of the others are taken as they were
+    (`Corpus.entry`), and only the edited article's are made again.
+
+    Args:
+        items: The items, each from one article (`item.article`), in the page's order.
+        place: Where an item is in its article: with the article's key and
+            `inputs`, it must name what the item is made from.
+        make: Makes one run of items.
+        keep: Keeps each run; None makes every run.
+        inputs: What else every run depends on (what the items are, the page's URL, …).
+    """
     parts = []
-    for slug, run in groupby(quotes, key=lambda quote: quote.article.slug):
+    for slug, run in groupby(items, key=lambda item: item.article.slug):
         shown = list(run)
-        # Where each quote is in its article: with the article's key, what its item is made from.
-        places = (f"{q.paragraph.number}:{q.sentence.start}:{q.start}:{q.words}" for q in shown)
-        parts.append(keep((name, page_url, *places), slug, partial(_items, page_url, shown, item)))
+        made = partial(make, shown)
+        parts.append(made() if keep is None else keep((*inputs, *map(place, shown)), slug, made))
     return "".join(parts)
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from functools import partial
-from itertools import groupby
 
 from ..classify import PARAGRAPH_CUE, Classification, Passage
 from ..corpus import Corpus
@@ -31,6 +30,7 @@ from ..link import NO_LINK_CLASS, skip_linking
 from ..markup import count, front_matter, highlight, href, text
 from ..pagination import Paged, later_head, paged_pages
 from ..themes import Intro, Theme
+from .quote import article_runs
 
 #: Where the generated overview and "Other passages" pages live inside `docs/`.
 INDEX_PATH = "themes/index.md"
@@ -278,23 +278,16 @@ def _article_passages(
     # (`Corpus.entry`): after one article's edit, only its own passages are quoted anew.
     if not passages:
         return ""
-    parts: list[str] = []
-    for slug, group in groupby(passages, key=lambda passage: passage.article.slug):
-        shown = list(group)
-        inputs: tuple[str | int | bool, ...] = (
-            "theme passages",
-            page_url,
-            theme.slug if theme else "",
-            whole,
-            totals[slug],
-            *(p.id for p in shown),
-        )
-        parts.append(corpus.entry(inputs, slug, partial(_article_group, page_url, shown, theme, totals[slug], whole)))
+    inputs = ("theme passages", page_url, theme.slug if theme else "", whole)
+    group = partial(_article_group, page_url, theme=theme, totals=totals, whole=whole)
+    parts = article_runs(passages, lambda p: f"{p.id}:{totals[p.article.slug]}", group, corpus.entry, inputs)
     # Search leads to the articles, not to these copies (Material's `data-search-exclude`).
-    return '<div class="ng-passages" data-search-exclude>\n' + skip_linking("\n\n" + "".join(parts)) + "\n</div>\n\n"
+    return '<div class="ng-passages" data-search-exclude>\n' + skip_linking("\n\n" + parts) + "\n</div>\n\n"
 
 
-def _article_group(page_url: str, passages: list[Passage], theme: Theme | None, total: int, whole: bool) -> str:
+def _article_group(
+    page_url: str, passages: list[Passage], *, theme: Theme | None, totals: Counter[str], whole: bool
+) -> str:
     # One article's passages on a page: a heading linking to the article, how many of its paragraphs are
     # quoted, then each passage.
     article = passages[0].article
@@ -302,7 +295,7 @@ def _article_group(page_url: str, passages: list[Passage], theme: Theme | None, 
     head = (
         f'<h3 class="ng-passage-article" id="article-{text(article.slug)}">'
         f'<a href="{href(page_url, article.url)}">{text(article.title)}</a></h3>\n'
-        f'<p class="ng-passage-source">{byline}{total} of its '
+        f'<p class="ng-passage-source">{byline}{totals[article.slug]} of its '
         f"{count(len(article.body), 'paragraph')}</p>\n\n"
     )
     return head + "".join(_passage(page_url, passage, theme, whole) for passage in passages)
