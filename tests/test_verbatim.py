@@ -105,6 +105,17 @@ def test_unquoted_regions_go_back_first_and_only_quotations_stay_held() -> None:
     assert restore_unquoted(html, quotations) == (html, quotations)
 
 
+def test_a_quotation_inside_a_region_put_back_stays_held() -> None:
+    badges = f'<small data-search-exclude>{SKIP_START}<a href="#x">Economics</a>{SKIP_END}</small>'
+    page = verbatim(f"<p>body {badges}</p>") + f"<ul>{SKIP_START}<li>quote</li>{SKIP_END}</ul>\n"
+    held, regions = hold(page)
+    assert len(regions) == 2
+    html, quotations = restore_unquoted(held, regions)
+    assert "<p>body <small data-search-exclude><!-- ng-held " in html and "Economics" not in html
+    assert len(quotations) == 2 and all(is_quotation(region) for region in quotations.values())
+    assert restore(html, quotations) == page
+
+
 def test_what_search_reads_of_a_page_does_not_change_with_its_quotations_alone() -> None:
     def indexed(quote: str, heading: str = "Mentioned in") -> str:
         page = f"<h2>{heading}</h2>\n<ul data-search-exclude>{SKIP_START}<li>{quote}</li>{SKIP_END}</ul>\n"

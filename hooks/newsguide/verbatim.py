@@ -14,11 +14,12 @@ marked regions out of the Markdown, leaving a short placeholder comment, and
 a generator that knows nothing of this renders the Markdown as it is.
 
 The regions of `skip_linking` are quotations: passages quoted from articles on
-theme and term pages, figures and dates with their sentences. They are linked
+theme and term pages, figures and dates with their sentences; and an
+article's theme ribbon and badges, only links and theme names. They are linked
 nowhere and always lie inside an element marked `data-search-exclude`, so that
 search leads to the article rather than to its copies; a generator may keep
-them out of its search indexing as well and restore them only into the
-finished page (see `is_quotation`).
+them out of its search indexing as well (even those inside another region)
+and restore them only into the finished page (see `is_quotation`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ END = "<!-- /ng-verbatim -->"
 
 #: The two kinds of region, by their opening and closing comments.
 _KINDS = ((START, END), (SKIP_START, SKIP_END))
+_QUOTATIONS = _KINDS[1:]
 _CLOSING = dict(_KINDS)
 _PLACEHOLDER = re.compile(r"<!-- ng-held ([0-9a-f]{20}) -->")
 #: An id attribute as the engine and Markdown write it: after a space, in double quotes (never in escaped text).
@@ -64,10 +66,15 @@ def hold(markdown: str) -> tuple[str, dict[str, str]]:
         The Markdown with a placeholder comment for each region, and the
         regions by placeholder key, for `restore`.
     """
+    return _hold(markdown, _KINDS)
+
+
+def _hold(markdown: str, kinds: tuple[tuple[str, str], ...]) -> tuple[str, dict[str, str]]:
+    # Every outermost region of these kinds, taken out for a placeholder (see `hold`).
     regions: dict[str, str] = {}
     out: list[str] = []
     position = 0  # regions are found with str.find: at 1,000 articles a page can hold megabytes of them
-    openings = {opening: markdown.find(opening) for opening, _ in _KINDS}  # where each kind opens next
+    openings = {opening: markdown.find(opening) for opening, _ in kinds}  # where each kind opens next
     while (region := _next_region(markdown, position, openings)) is not None:
         start, end = region
         key = hashlib.sha1(markdown[start:end].encode("utf-8"), usedforsecurity=False).hexdigest()[:20]
@@ -105,14 +112,21 @@ def restore(html: str, regions: Mapping[str, str]) -> str:
 def restore_unquoted(html: str, regions: Mapping[str, str]) -> tuple[str, dict[str, str]]:
     """Put back the regions that are not quotations; return the HTML and the quotations, still held.
 
-    A generator keeps only what this returns until the page is finished
-    (`restore` then): the rest is in the HTML already, and holding it too
-    would keep every page's body twice in memory until the end of the build.
+    A quotation inside a region put back (an article paragraph's theme badges)
+    stays held too, under a placeholder of its own. A generator keeps only
+    what this returns until the page is finished (`restore` then): the rest is
+    in the HTML already, and holding it too would keep every page's body twice
+    in memory until the end of the build.
     """
     quotations = {key: region for key, region in regions.items() if is_quotation(region)}
     if len(quotations) == len(regions):
         return html, quotations
-    return restore(html, {key: region for key, region in regions.items() if key not in quotations}), quotations
+    unquoted = {}
+    for key, region in regions.items():
+        if key not in quotations:
+            unquoted[key], inner = _hold(region, _QUOTATIONS) if SKIP_START in region else (region, {})
+            quotations.update(inner)
+    return restore(html, unquoted), quotations
 
 
 def is_quotation(region: str) -> bool:

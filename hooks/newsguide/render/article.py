@@ -169,7 +169,9 @@ def _badges(article: Article, themes: list[Theme], passage_id: str) -> str:
         f"{text(theme.title)}</a>"
         for theme in themes
     )
-    return f' <small class="ng-badges" data-search-exclude><span class="ng-sr-only">Themes: </span>{links}</small>'
+    # Only links and theme names: held out of search indexing like the ribbon (see `newsguide.verbatim`).
+    badges = skip_linking(f'<span class="ng-sr-only">Themes: </span>{links}')
+    return f' <small class="ng-badges" data-search-exclude>{badges}</small>'
 
 
 class _Links(NamedTuple):
