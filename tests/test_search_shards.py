@@ -110,6 +110,10 @@ def test_words_are_as_lunr_indexes_them() -> None:
     assert not STOP_WORDS & set(words)
     assert word_key("rcep") == "rc" and word_key("区域全面") == "区域" and word_key("x") == "x"
     assert word_key("😀x") == "😀"  # two UTF-16 code units, as JavaScript's slice(0, 2)
+    # `\b` between ASCII word characters only, as in JavaScript (the split from Node, running the same expression).
+    written = "éTokyo ÉtéParis camelCase naïveTest Seoul’sSummit"
+    javascript = ["éTokyo", "ÉtéParis", "camel", "Case", "naïve", "Test", "Seoul", "s", "Summit"]
+    assert separator.split(written) == javascript
 
 
 def test_bucket_matches_the_worker() -> None:

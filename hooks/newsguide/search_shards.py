@@ -101,8 +101,9 @@ _LUNR_STOP_WORDS = (
 STOP_WORDS = frozenset(_LUNR_STOP_WORDS.split())
 
 _TAG = re.compile(r"<[^>]*>")
-#: JavaScript's `\b` knows ASCII word characters only; Python's knows every letter.
-_JS_WORD_BOUNDARY = r"(?:(?<=[A-Za-z0-9_])(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])(?=[A-Za-z0-9_]))"
+#: JavaScript's `\b` knows ASCII word characters only, as Python's does in an ASCII group: one test, where
+#: lookarounds made splitting every page's text take twice as long.
+_JS_WORD_BOUNDARY = r"(?a:\b)"
 
 
 @dataclass(frozen=True)
