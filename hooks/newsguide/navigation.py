@@ -1,11 +1,13 @@
 """The order of the site's top-level navigation, independent of file names.
 
 The navigation is built from the files, so adding an article or a term never
-means editing a list; only the top level is put in reading order.
+means editing a list; only the top level is put in reading order. Its HTML is
+made once for all the pages it reads the same on (`NavigationHTML`).
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -125,3 +127,60 @@ def outline(items: list[Any] | None) -> list[Any]:
             (MkDocs' sections, pages and links, or a table of contents' anchors).
     """
     return [[item.title, getattr(item, "url", None), outline(getattr(item, "children", None))] for item in items or []]
+
+
+class NavigationHTML:
+    """The navigation's list of entries as a theme renders it, made once for all the pages it reads the same on.
+
+    A theme renders the sidebar into every page, and most pages are in no
+    sidebar (articles, the later pages of lists: `arrange`). On such a page
+    the list depends only on which entries are active (the page's sections)
+    and on the folder the page's relative links start from, so the site's
+    article pages, a thousand or ten thousand, share one list. The theme's
+    template asks for a `key` and keeps what it renders under it
+    (`hooks/templates/partials/nav.html`); a page the list links to, or one
+    holding a page it links to, gets no key and a list of its own.
+
+    Entries are read by their shape, as in `arrange`; one object serves one
+    navigation, and starts afresh when given another (a new build).
+    """
+
+    def __init__(self) -> None:
+        self._navigation: Any = None
+        self._made: dict[tuple[str, tuple[int, ...]], str] = {}
+        self._targets: tuple[str, ...] = ()
+
+    def key(self, navigation: Any, page: Any) -> tuple[str, tuple[int, ...]] | None:
+        """What the list on this page depends on, or None if it must be made for this page alone.
+
+        Args:
+            navigation: The navigation, with its top-level `items`.
+            page: The page being rendered, with its `url` and `ancestors`
+                (its sections, which the theme marks active).
+        """
+        url = getattr(page, "url", None)
+        if url is None:
+            return None
+        if navigation is not self._navigation:
+            self._navigation, self._made = navigation, {}
+            self._targets = tuple(_targets(navigation.items))
+        if not url or any(target.startswith(url) for target in self._targets):
+            return None  # listed (the list shows its headings), or a link from it would differ from its neighbour's
+        return posixpath.dirname(url.rstrip("/")), tuple(id(section) for section in page.ancestors)
+
+    def get(self, key: tuple[str, tuple[int, ...]]) -> str | None:
+        """The list kept under this key, if one was."""
+        return self._made.get(key)
+
+    def keep(self, key: tuple[str, tuple[int, ...]], html: str) -> str:
+        """Keep the list made for a key; return it."""
+        self._made[key] = html
+        return html
+
+
+def _targets(items: list[Any]) -> Iterator[str]:
+    # The address of every entry that has one (pages and links), depth first.
+    for item in items:
+        if getattr(item, "url", None) is not None:
+            yield str(item.url)
+        yield from _targets(getattr(item, "children", None) or [])

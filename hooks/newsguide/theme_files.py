@@ -11,7 +11,10 @@ top folder was (the theme was installed again).
 Each build also makes new Jinja environments (the site's, and one for each
 translation Material's search looks up), which compiled their templates again.
 `keep_theme` gives every one of them a bytecode cache in a folder, where Jinja
-keeps each template compiled by a checksum of its source.
+keeps each template compiled by a checksum of its source; and the sidebar's
+list made once for all the pages it reads the same on, as the global
+`newsguide_navigation` (`newsguide.navigation.NavigationHTML`, which the
+theme override `partials/nav.html` asks).
 
 Material also ships its search worker's scripts for about thirty languages
 (`assets/javascripts/lunr/`, two megabytes). The worker loads them only for
@@ -31,6 +34,8 @@ from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
 
+from .navigation import NavigationHTML
+
 __all__ = ["keep_theme", "unused_search_scripts"]
 
 #: Where Material keeps its search worker's language scripts, relative to the site (and to the theme).
@@ -45,7 +50,8 @@ _LISTED: dict[tuple[Any, ...], list[str]] = {}
 def keep_theme(theme: Any, project: Path, compiled: str) -> None:
     """Make a theme's Jinja environments keep their file list while its folders are unchanged, and compiled templates.
 
-    Call it before anything asks the theme for an environment.
+    Each environment also gets its own `NavigationHTML`, as the global
+    `newsguide_navigation`. Call it before anything asks the theme for an environment.
 
     Args:
         theme: The site generator's theme (MkDocs' `Theme`): its `get_env`
@@ -86,8 +92,9 @@ def unused_search_scripts(paths: Iterable[str], languages: Sequence[str]) -> lis
 
 def _keeping_list(env: Any, project: Path, settings: tuple[str, ...], bytecode: FileSystemBytecodeCache) -> Any:
     # The environment, whose `list_templates` answers from the kept list when called with the same filter
-    # function on unchanged folders, and whose templates are compiled once.
+    # function on unchanged folders, whose templates are compiled once, and whose sidebar is made once a kind of page.
     env.bytecode_cache = bytecode
+    env.globals["newsguide_navigation"] = NavigationHTML()
     list_templates = env.list_templates
     folders = [str(folder) for folder in getattr(env.loader, "searchpath", ())]
 
