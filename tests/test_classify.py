@@ -313,6 +313,7 @@ def test_the_protocol_of_a_meeting_is_on_no_theme() -> None:
     assert themes_of("The leaders then attended a dinner hosted by the President.") == set()
     assert themes_of("The talks lasted about three hours, including a working dinner.") == set()
     assert themes_of("Over a working dinner, the leaders discussed missile launches.") == {"geo"}
+    assert themes_of("The Talks Lasted About Three HOURS.") == set()  # in any case, as written
     text = "Title\n\nThe talks were tense. The leaders posed for a commemorative photograph.\n"
     article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
     classification, _ = classify([article], [geo])
