@@ -45,7 +45,7 @@ class _Build:
     serving = False  # under `mkdocs serve`, the build's problems also show on every page
     cache: Any = None
     pages: Any = None  # the engine's PageCache
-    folder: Any = None  # under `mkdocs serve`, the engine's SiteFolder: a rebuild rewrites only the files it changes
+    folder: Any = None  # the engine's SiteFolder: a build rewrites only the files it changes
     site: Any = None
     nav: Navigation | None = None
     held: dict[str, dict[str, str]] = {}  # noqa: RUF012 - one build's regions, by page source path
@@ -64,7 +64,7 @@ class _KeptPage(Page):
         _Build.pages.make_calls(self, self.kept)  # e.g. the API objects' anchors, registered with autorefs
 
 
-class _DataFile(File):  # a data file of the engine's, written as pages are: under `mkdocs serve`, only when it changed
+class _DataFile(File):  # a data file of the engine's, written as pages are: only when it changed
     def copy_file(self, dirty: bool = False) -> None:  # MkDocs' own writes the bytes past `utils.write_file`
         utils.write_file(self.content_bytes, self.abs_dest_path)
 
@@ -83,6 +83,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     logging.getLogger("jieba").setLevel(logging.WARNING)
     _engine(root := Path(config.config_file_path).parent)
     _Build.engine.keep_theme(config.theme, root, _Build.pages.templates_folder())  # Material's 14,500 files: 0.1 s
+    if _Build.folder is None:  # every build rewrites only the files that change (`site_folder`), a served one too
+        folder = _Build.folder = _Build.engine.SiteFolder()
+        utils.write_file, utils.copy_file, utils.clean_directory = folder.write, folder.copy, folder.empty
     _Build.site, _Build.held = None, {}
     return config
 
@@ -130,8 +133,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give a page without a meta description one; fill in its blocks; hold raw HTML out of Markdown (`verbatim`)."""
-    engine, site = _Build.engine, _Build.site
-    if engine is None or site is None:
+    if (engine := _Build.engine) is None or (site := _Build.site) is None:
         return markdown
     if not page.meta.get("description"):
         page.meta["description"] = engine.text(engine.page_description(markdown, config.site_description or ""))
@@ -193,7 +195,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Split the search index and the sitemap (neither grows with the corpus); write the icons; forget old pages."""
     if _Build.engine is not None and _Build.site is not None:
-        out, folder = Path(config.site_dir), _Build.folder or _Build.engine.SiteFolder()  # not serving: sweeps nothing
+        out, folder = Path(config.site_dir), _Build.folder  # `mkdocs build --dirty` empties nothing: sweeps nothing
         _Build.engine.shard_search_index(out, _Build.site.unlisted, _search_index(config), _Build.pages, folder.write)
         _Build.engine.split_sitemap(out, _Build.site.unlisted, config.site_url or "")
         _Build.site.icons.write(out)
@@ -202,9 +204,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-    """Rebuild rewriting only files that change (`site_folder`), reading front matter once; notice edits by events."""
-    folder = _Build.folder = _Build.engine.SiteFolder()  # after the first build: rebuilds empty the folder no more
-    utils.write_file, utils.copy_file, utils.clean_directory = folder.write, folder.copy, folder.empty
+    """Rebuild reading each version of a page's front matter once; notice edits by file events."""
     meta.get_data = _Build.engine.FrontMatter(meta.get_data)  # each version of a page's front matter read once
     if os.environ.get("NEWSGUIDE_POLL"):  # for folders whose file events never arrive (some network shares)
         return server

@@ -7,9 +7,11 @@ could not run.
 For each corpus size it builds a deterministic synthetic corpus, recombined
 from the seed's sentences (the same corpus for the same size), and times:
 
-* (a) `mkdocs build` of the project with the hooks, the articles as seeds;
+* (a) `mkdocs build` of the project with the hooks, the articles as seeds,
+  with no build cache and no site folder, as in a new clone;
 * (b) `mkdocs build` of the same articles as plain Markdown pages, one page per
-  article, with the same theme, plugins and hand-written pages but no hooks;
+  article, with the same theme, plugins and hand-written pages but no hooks
+  (no site folder either);
   and the same API reference, written out as the one-line `::: module` pages a
   site without hooks would keep in `docs/reference/` (the hooks only save
   writing them: mkdocstrings renders them alike in both builds).
@@ -217,12 +219,15 @@ def timed_build(project: Path, *, cold: bool = True, site: Path | None = None) -
 
     Args:
         project: The project to build.
-        cold: Remove the build cache first, so that every article is analysed.
+        cold: Remove the build cache and the site folder first, so that every article is analysed and every
+            file written, as in a new clone.
         site: Where to build (the project's `site/` by default).
     """
+    site = site or project / "site"
     if cold:
         shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site or project / "site")]
+        shutil.rmtree(site, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)]
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=project, env=_environment(), stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
@@ -592,9 +597,10 @@ def report(
     lines = [
         f"Machine: {os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), Python {sys.version.split()[0]}",
         *_speed_lines(speeds or {}),
-        "(a) the project with its hooks, cold (no build cache); (b) plain Material: the same hand-written pages",
-        "and API reference, each article one plain Markdown page, no hooks; (w) the project after one article",
-        "is edited, build cache kept. Medians of wall-clock seconds, a fresh process per build; dated articles.",
+        "(a) the project with its hooks, cold (no build cache, no site folder); (b) plain Material: the same",
+        "hand-written pages and API reference, each article one plain Markdown page, no hooks, no site folder;",
+        "(w) the project after one article is edited, build cache and site folder kept. Medians of wall-clock",
+        "seconds, a fresh process per build; dated articles.",
         "",
         f"{'articles':>8}  {'cold a (s)':>10}  {'plain b (s)':>11}  {'a/b':>5}  {'edit w (s)':>10}  {'w/a':>5}  "
         f"{'peak MiB a':>10}  {'peak MiB b':>10}",

@@ -1,4 +1,4 @@
-"""The site folder under `mkdocs serve`: a rebuild rewrites what changed and removes what it no longer writes."""
+"""The site folder build after build: a build rewrites what changed and removes what it no longer writes."""
 
 from __future__ import annotations
 
@@ -23,6 +23,28 @@ def test_a_file_holding_what_a_rebuild_writes_is_left_alone(tmp_path: Path) -> N
     assert folder.kept == set()
     folder.sweep()
     assert page.read_bytes() == b"<p>two</p>"
+
+
+def test_a_build_in_a_new_process_writes_only_the_files_whose_bytes_differ(tmp_path: Path) -> None:
+    # `mkdocs build` after an edit: the folder wrote none of the files it finds, so it reads each back.
+    site = tmp_path / "site"
+    same, other, longer, stale = (site / name / "index.html" for name in ("same", "other", "longer", "stale"))
+    found = {same: b"<p>same</p>", other: b"<p>old</p>", longer: b"<p>x</p> and more", stale: b"gone"}
+    for path, content in found.items():
+        path.parent.mkdir(parents=True)
+        path.write_bytes(content)
+    stamp = same.stat().st_mtime_ns
+    folder = SiteFolder()
+    folder.empty(str(site))
+    for path, content in ((same, b"<p>same</p>"), (other, b"<p>new</p>"), (longer, b"<p>x</p>")):
+        folder.write(content, str(path))
+    assert folder.kept == {str(same)}
+    assert folder.sweep() == [str(stale)]
+    assert same.stat().st_mtime_ns == stamp and not stale.exists()
+    assert other.read_bytes() == b"<p>new</p>" and longer.read_bytes() == b"<p>x</p>"
+    folder.empty(str(site))  # the next build of the same process trusts what it now knows
+    folder.write(b"<p>same</p>", str(same))
+    assert folder.kept == {str(same)}
 
 
 def test_a_file_changed_by_other_means_is_written_again(tmp_path: Path) -> None:

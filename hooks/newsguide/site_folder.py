@@ -1,4 +1,4 @@
-"""The site folder while serving: a rebuild rewrites the files it changed, not the whole site.
+"""The site folder build after build: a build rewrites the files it changed, not the whole site.
 
 A static site generator empties its output folder before every build and
 writes it anew. Under `mkdocs serve` that is every edit: at 100 articles
@@ -18,7 +18,11 @@ more, as much as the engine's whole share of a rebuild.
   since. Anything else is written. The bytes are compared by their length
   and Python's own 64-bit hash, not read back: for a changed file to go
   unnoticed, two of them would have to collide, a chance of one in 2**64 (a
-  digest such as BLAKE2 takes twenty times as long, 25 ms a rebuild).
+  digest such as BLAKE2 takes twenty times as long, 25 ms a rebuild). A file
+  this folder did not write, found by `empty` (the first build of a new
+  process: `mkdocs build` after an edit), is read back and compared byte for
+  byte: reading the 4,000 files of a site of 1,000 articles takes a tenth of
+  the time writing them again does.
 * `sweep`, once the build wrote everything, deletes every file noted by
   `empty` that the build neither wrote nor left alone (its time of writing is
   unchanged): the pages, data and shards of what was removed. Then the folders
@@ -32,7 +36,8 @@ into a folder without `empty` having been called (a clean build, or
 `mkdocs serve --dirty`) sweeps nothing.
 
 This module never imports MkDocs: the adapter puts these methods in place of
-MkDocs' `write_file`, `copy_file` and `clean_directory` under `mkdocs serve`.
+MkDocs' `write_file`, `copy_file` and `clean_directory`, under `mkdocs serve`
+from the second build on, and for every `mkdocs build`.
 """
 
 from __future__ import annotations
@@ -43,6 +48,15 @@ import shutil
 from dataclasses import dataclass, field
 
 __all__ = ["SiteFolder"]
+
+
+def _holds(path: str, content: bytes) -> bool:
+    # Whether a file holds exactly these bytes (read back: it was written by another process).
+    try:
+        with open(path, "rb") as file:
+            return file.read(len(content) + 1) == content
+    except OSError:
+        return False
 
 
 def _stamp(path: str) -> int | None:
@@ -84,6 +98,10 @@ class SiteFolder:
         path = os.path.abspath(output_path)
         holds = (len(content), hash(content))  # this process's hash: kept in memory only
         if self._unchanged(path, holds):
+            return
+        if path in self._found and path not in self._last and _holds(path, content):
+            self.kept.add(path)
+            self._last[path] = (holds, self._found[path])
             return
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as file:
