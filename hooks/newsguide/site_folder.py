@@ -32,12 +32,12 @@ So after each rebuild the folder holds exactly what a clean build writes
 (`tests/test_serve.py` compares them after editing, adding and removing
 articles and terms). Files written by other means (a plugin opening a file
 itself) are new by their time of writing and are kept. A build that writes
-into a folder without `empty` having been called (a clean build, or
+into a folder without `empty` having been called (`mkdocs build --dirty`, or
 `mkdocs serve --dirty`) sweeps nothing.
 
 This module never imports MkDocs: the adapter puts these methods in place of
-MkDocs' `write_file`, `copy_file` and `clean_directory`, under `mkdocs serve`
-from the second build on, and for every `mkdocs build`.
+MkDocs' `write_file`, `copy_file` and `clean_directory` for every build, once,
+when it first configures one.
 """
 
 from __future__ import annotations

@@ -124,7 +124,7 @@ def restore_unquoted(html: str, regions: Mapping[str, str]) -> tuple[str, dict[s
     unquoted = {}
     for key, region in regions.items():
         if key not in quotations:
-            unquoted[key], inner = _hold(region, _QUOTATIONS) if SKIP_START in region else (region, {})
+            unquoted[key], inner = _hold(region, _QUOTATIONS)
             quotations.update(inner)
     return restore(html, unquoted), quotations
 
