@@ -320,6 +320,75 @@ def test_the_protocol_of_a_meeting_is_on_no_theme() -> None:
     assert [s.themes for s in classification.passages(article)[0].sentences] == [("geo",), ()]
 
 
+def test_the_protocol_of_a_meeting_takes_no_subject_from_its_paragraph() -> None:
+    # Every other sentence is on geo, yet how long the talks ran and the photograph stay on no theme.
+    geo = Theme("geo", "Geo", "", (Term("talks"), Term("missile")), "", "docs/themes/geo.md")
+    text = (
+        "Title\n\nThe talks covered missile launches. The talks ran on for nearly four hours. "
+        "The ministers posed for a photograph. The talks ended with a missile pledge.\n"
+    )
+    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], [geo])
+    assert [s.themes for s in classification.passages(article)[0].sentences] == [("geo",), (), (), ("geo",)]
+
+
+def test_a_short_question_opening_a_paragraph_is_a_signpost_on_no_theme() -> None:
+    trade = Theme("trade", "Trade", "", (Term("tariff"), Term("trade")), "", "docs/themes/trade.md")
+    text = (
+        "Title\n\nWhy does trade matter? Tariffs fell by half. This helped exporters.\n\n"
+        "Will tariffs on steel and on cars and on chips fall again next year, after the vote? They may.\n\n"
+        "Does trade matter?\n"
+    )
+    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], [trade])
+    first, second, third = classification.passages(article)
+    assert [s.themes for s in first.sentences] == [(), ("trade",), ("trade",)]
+    assert second.sentences[0].themes == ("trade",)  # a long question says something itself
+    assert [s.themes for s in third.sentences] == [("trade",)]  # a paragraph of its own is not a heading
+
+
+def test_an_article_s_subject_takes_its_sentences_on_no_theme() -> None:
+    # A third of the sentences on people by their words: the scenes between them are on people too.
+    def people(cues: tuple[str, ...]) -> Theme:
+        return Theme("people", "People", "", (Term("tourist"),), "", "docs/themes/people.md", cues=cues)
+
+    geo = Theme("geo", "Geo", "", (Term("talks"),), "", "docs/themes/geo.md")
+    text = (
+        "Title\n\nTourists filled the square. The bells rang at noon.\n\n"
+        "Talks went on elsewhere. The talks ran on for nearly four hours.\n\n"
+        "A tourist from Busan laughed. It was cold.\n"
+    )
+    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], [geo, people(("subject",))])
+    found = [s.themes for p in classification.passages(article) for s in p.sentences]
+    assert found == [("people",), ("people",), ("geo",), (), ("people",), ("people",)]
+    match = classification.passages(article)[0].sentences[1].match("people")
+    assert match is not None and match.evidence == ("the subject of the article",)
+    classification, _ = classify([article], [geo, people(())])
+    assert [s.themes for s in classification.passages(article)[0].sentences] == [("people",), ()]
+    text = "Title\n\nTourists filled the square. The bells rang.\n\nIt was cold. It rained. Talks began.\n"
+    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], [geo, people(("subject",))])
+    assert [s.themes for s in classification.passages(article)[0].sentences] == [("people",), ()]  # 1 in 5
+
+
+def test_a_year_tells_the_past_course_only_beside_a_hint_of_relations_or_the_past() -> None:
+    # A year alone dates a firm's past as well; beside a word of diplomacy or the past it tells the relationship's.
+    past = Theme("past", "Past", "", (Term("war"),), "", "docs/themes/past.md", cues=("past",))
+    geo = Theme("geo", "Geo", "", (Term("Tokyo", 0.5),), "", "docs/themes/geo.md", cues=("statecraft",))
+    vocabulary, order = Vocabulary([geo, past]), {"geo": 0, "past": 1}
+
+    def themes_of(text: str) -> set[str]:
+        return {m.theme for m in classify_sentence(text, vocabulary, order, 2023)}
+
+    assert themes_of("Astellas has sold medicines in China since the 1990s.") == set()
+    assert themes_of("Relations with Tokyo have been cool since 2019.") == {"past"}
+    assert themes_of("The firm has made cars for years.") == {"past"}  # a phrase of the past course needs no hint
+    assert themes_of("It was the first meeting of the two ministers in about 21 months.") == {"past"}
+    assert themes_of("It was the first meeting of the two ministers in six months.") == set()
+    assert themes_of("Exchanges resumed after more than a year of estrangement.") == {"past"}
+
+
 def test_a_vocabulary_is_compiled_again_only_when_its_themes_terms_change() -> None:
     # `mkdocs serve` builds after every edit: an article's edit reuses the last build's vocabulary.
     first, _, _ = load_themes(CORPUS)

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from newsguide.corpus import load_corpus
+from newsguide.render.theme import render_theme
 from tests.sitebuild import CORPUS, ROOT, Build, build, make_project
 
 ARTICLE = "articles/china-japan-rok-trilateral-2025/"
@@ -86,6 +87,24 @@ def test_passage_quotes_whole_paragraph_subdues_the_rest_and_shows_evidence(site
     assert "continues the sentence before: “A similar pattern”" in meta
     link = passage.select_one(".ng-passage-meta a")
     assert link["href"] == "../../articles/china-japan-rok-trilateral-2025/#p5"
+
+
+def test_a_passage_on_its_article_s_subject_says_so(tmp_path: Path) -> None:
+    # A scene with no words of its own, in a feature on travel, is on people-to-people "by the article's subject".
+    feature = (
+        "Tourists return to Seoul\n\nA feature.\n\nTourists filled the square and visitors queued.\n\n"
+        "The bells rang at noon. It was cold.\n\nA tourist from Osaka laughed.\n"
+    )
+    project = make_project(tmp_path, {"tourists.txt": feature}, keep_seeds=False)
+    themes = project / "docs" / "themes" / "people-exchange.md"
+    themes.write_text(themes.read_text(encoding="utf-8").replace("order: 4\n", "order: 4\ncues: [subject]\n", 1))
+    corpus = load_corpus(project)
+    theme = next(t for t in corpus.themes if t.slug == "people-exchange")
+    page = BeautifulSoup("".join(render_theme(theme, corpus).values()), "html.parser")
+    passage = page.find(id="tourists-p3")
+    assert passage is not None
+    assert "a sentence shares the subject of the whole article" in _text(passage.select_one(".ng-passage-meta"))
+    assert "continues the sentence before" not in _text(passage)
 
 
 def test_related_themes_with_counts_and_links(site: Build) -> None:

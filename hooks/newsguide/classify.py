@@ -1,6 +1,6 @@
 """Classification: which themes each body sentence speaks to, and the evidence why.
 
-The design, in four rules a contributor can predict:
+The design, in six rules a contributor can predict:
 
 1. **Vocabulary matches.** Every theme's vocabulary (see `newsguide.themes`)
    is compiled into ONE regular expression per build: an alternation of all
@@ -28,13 +28,17 @@ The design, in four rules a contributor can predict:
    are needed together. The evidence is the matched words, as written.
 3. **Built-in cues and neighbours.** A theme whose file says `cues: [past]`
    also takes the sentences that tell the past course of a relationship by
-   their form: a year at least `PAST_YEARS` before the article's date ("the
-   1965 treaty", "since 2013"), "the first … in six years", "years ago",
-   "for years", "last held" (the evidence is those words). A theme whose file
-   says `cues: [statecraft]` takes the sentences in which a government acts
-   toward another: a capital, country or office (a ministry, officials, a
-   leader) that urges, protests, pledges, warns, welcomes or calls on, in one
-   clause (the evidence is "Tokyo … protested"). And a weak hint, a score of at
+   their form: "the first … in six years" (or in 21 months), "years ago",
+   "for years", "after more than a year", "last held", or a year at least
+   `PAST_YEARS` before the article's date ("the 1965 treaty", "since 2013")
+   in a sentence with a hint (half the threshold) of a theme taking this cue
+   or `statecraft`: a year alone dates a firm's or a person's past as well
+   (the evidence is those words). A theme whose file says
+   `cues: [statecraft]` takes the sentences in which a government acts toward
+   another: a capital, country or office (a ministry, officials, a leader)
+   that urges, protests, pledges, warns, welcomes, calls on, stresses or
+   agrees, in one clause (the evidence is "Tokyo … protested"). And a weak
+   hint, a score of at
    least half the threshold, is enough when a sentence next to it in the same
    paragraph is on that theme by its own score: neighbouring sentences share a
    subject, so "Beijing did not see it that way" after a sentence on
@@ -50,7 +54,12 @@ The design, in four rules a contributor can predict:
    theme is the strongest of the introducing sentence by its own words; the
    title and standfirst introduce first, and a later sentence naming the
    thing without "the" ("a plan") introduces it anew. The evidence is the
-   words that name it again.
+   words that name it again. A theme whose file says `cues: [subject]` takes
+   every sentence left on no theme at all in an article at least
+   `SUBJECT_SHARE` of whose body sentences are on it by their own words: a
+   feature on travel, culture or sport sets its scenes among the people it is
+   about (the evidence is `SUBJECT_CUE`). A sentence reporting the protocol of
+   a meeting takes neither its paragraph's nor its article's subject.
 4. **Continuation.** A sentence with no theme of its own continues the
    previous sentence's subject when the text says so: when it opens (after an
    optional connective such as "Yet," or "And") with a demonstrative that
@@ -62,7 +71,10 @@ The design, in four rules a contributor can predict:
    at what the sentence before was mainly about. Its evidence is the cue
    itself ("A similar pattern"). Previous means the sentence just before,
    across a paragraph break too; a sentence without a cue inherits nothing.
-5. **Editorial overrides.** An article's `pin` and `exclude` fields (sidecar
+5. **Signposts.** A short question opening a paragraph of several sentences
+   (at most `SIGNPOST_WORDS` words: "Why does it matter?") stands for a
+   heading, as in an explainer: it is on no theme, and nothing continues it.
+6. **Editorial overrides.** An article's `pin` and `exclude` fields (sidecar
    `.yml` of a `.txt` seed, or front matter of a `.md` seed) map paragraph
    numbers to theme slugs. A pinned theme puts the whole paragraph on that
    theme page; an excluded one is removed from the paragraph and its
@@ -96,6 +108,12 @@ PAST_YEARS = 2
 PARAGRAPH_SENTENCES = 3
 #: The evidence of a sentence on a theme because every other sentence of its paragraph is.
 PARAGRAPH_CUE = "the rest of its paragraph"
+#: The share of an article's body sentences on a theme by their own words that makes it the article's subject.
+SUBJECT_SHARE = 1 / 3
+#: The evidence of a sentence on a theme because it is the subject of its article (the `subject` cue).
+SUBJECT_CUE = "the subject of the article"
+#: How many words a paragraph's opening question has at most to be a signpost, on no theme.
+SIGNPOST_WORDS = 10
 
 _NUMBER_WORD = (
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -108,7 +126,10 @@ _PAST_COURSE = re.compile(
     rf"|(?:{_NUMBER_WORD}\s+)?(?:years|decades|a\s+decade)\s+(?:ago|earlier|before)"
     rf"|{_NUMBER_WORD}\s+years\s+(?:since|after)\s+(?:the|its|their)\b"
     r"|(?:after|over|for)\s+(?:many\s+|several\s+|\w+\s+)?(?:years|decades)\b"
-    r"|last\s+(?:held|met|hosted|visited))",
+    r"|last\s+(?:held|met|hosted|visited)"
+    r"|first\b[^.;:]{0,80}?\b(?:in|since|for)\s+(?:(?:more\s+than|nearly|almost|some|about|over|roughly)\s+)?"
+    r"(?:1[2-9]|[2-9]\d)\s+months"
+    r"|(?:after|for)\s+(?:more\s+than|over|nearly|almost)\s+a\s+year)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<![\d,.$])\b(?P<year>1[89]\d\d|20\d\d)(?:s\b|\b)(?!,?\d)")
@@ -144,7 +165,9 @@ _STANCE = (
     r"|critici[sz](?:es|ed)|denounce[sd]|accuse[sd]|demand(?:s|ed)|warn(?:s|ed)|reject(?:s|ed)|welcome[sd]"
     r"|hail(?:s|ed)|insist(?:s|ed)|retaliat(?:es|ed)|den(?:ies|ied)|respond(?:s|ed)?\s+firmly"
     r"|expressed\s+(?:\w+\s+)?(?:concern|regret|opposition|dissatisfaction|displeasure|hope|support)"
-    r"|called\s+(?:on|for|the|it|this|that|them|its|their)|asked|held\s+talks|sid(?:es|ed|ing)\s+with)"
+    r"|called\s+(?:on|for|the|it|this|that|them|its|their)|asked|held\s+talks|sid(?:es|ed|ing)\s+with"
+    r"|stress(?:es|ed)|underline[sd]|underscore[sd]|emphasi[sz](?:es|ed)|reaffirm(?:s|ed)|shared\s+the\s+view"
+    r"|agreed|noted)"
 )
 _STATECRAFT = re.compile(
     rf"(?<!\bin\s)(?<!south\s)(?<!north\s)\b(?P<actor>{_ACTOR})(?:['’]s)?\b(?:[^.;:!?]{{0,60}}?\s)??(?P<verb>{_STANCE})\b"
@@ -157,8 +180,10 @@ _PROTOCOL = re.compile(
     r"|(?:attended|hosted|gave|held|to|for)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:dinner|banquet|luncheon|lunch|reception)"
     r"|(?:dinner|banquet|luncheon|lunch|reception)\s+hosted|hospitality"
     r"|(?:commemorative|group|family|official)\s+photo(?:graph)?s?|warm\s+welcome"
-    r"|lasted\s+(?:about\s+|approximately\s+|nearly\s+|some\s+|more\s+than\s+|over\s+|around\s+)?"
-    r"[\w-]+\s+(?:minutes|hours)|joint\s+press\s+conference|motorcades?)\b",
+    r"|(?:lasted|ran\s+on|ran|went\s+on|continued)\s+(?:for\s+)?"
+    r"(?:about\s+|approximately\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|(?:just\s+|well\s+)?over\s+|around\s+)?"
+    r"[\w-]+\s+(?:minutes|hours)|posed\s+for\s+(?:a\s+)?(?:[\w-]+\s+)?photo(?:graph)?s?"
+    r"|joint\s+press\s+conference|motorcades?)\b",
     re.IGNORECASE,
 )
 #: `_PROTOCOL` for folded text (`newsguide.fold`): the same matches, three times as fast.
@@ -502,6 +527,8 @@ def sentence_scores(
     past = vocabulary.cued("past") if cues else ()
     if past:
         cue = past_cue(text, year)
+        if cue and not _PAST_COURSE.search(text) and not _relational(weights, vocabulary):
+            cue = ""  # a year alone dates a firm's or a person's past as well: it needs a word on states or the past
         if cue:
             for theme in past:
                 weights.setdefault(theme, {})[" past"] = THRESHOLD
@@ -554,6 +581,12 @@ def statecraft_cue(text: str) -> str:
     return " … ".join(" ".join(part.split()) for part in (actor, verb))
 
 
+def _relational(weights: dict[str, dict[str, float]], vocabulary: Vocabulary) -> bool:
+    # Whether a sentence's words hint at relations between states or at the past: the themes taking those cues.
+    themes = {*vocabulary.cued("past"), *vocabulary.cued("statecraft")}
+    return any(sum(weights.get(theme, {}).values()) >= NEIGHBOUR_THRESHOLD for theme in themes)
+
+
 def _protocol(text: str) -> str:
     # The words by which a sentence reports the protocol of a meeting (casefolded), or "".
     found = _PROTOCOL_FOLDED.search(fold(text))
@@ -576,14 +609,22 @@ def _classify_sentences(
     headline = headline_themes(article, vocabulary, order)
     referents = _Referents(vocabulary, order)
     referents.introduce(f"{article.title}. {article.standfirst}")
+    article_scores = []
     for paragraph in article.body:
-        classified = []
         scores = []
         for sentence in paragraph.sentences:
             scores.append(referents.resolve(sentence.text, sentence_scores(sentence.text, vocabulary, order, year)))
             referents.introduce(sentence.text)
+        article_scores.append(scores)
+    subject = _subject(article_scores, vocabulary)
+    for paragraph, scores in zip(article.body, article_scores, strict=True):
+        classified = []
         own = [{m.theme for m in found if m.score >= THRESHOLD} for found in scores]
         for index, sentence in enumerate(paragraph.sentences):
+            if index == 0 and signpost(sentence.text, len(paragraph.sentences)):
+                classified.append(ClassifiedSentence(sentence))
+                previous = ()
+                continue
             near = own[index - 1] if index else set()
             near = near | (own[index + 1] if index + 1 < len(own) else set()) | headline
             cue = "" if own[index] else continuation_cue(sentence.text)
@@ -595,7 +636,9 @@ def _classify_sentences(
                     m
                     for m in scores[index]
                     if m.score >= THRESHOLD or (m.score >= NEIGHBOUR_THRESHOLD and m.theme in near)
-                ) or _paragraph_subject(own, index, order)
+                )
+                if not matches and not _protocol(sentence.text):  # the protocol of a meeting stays on no theme
+                    matches = _paragraph_subject(own, index, order) or subject
             classified.append(ClassifiedSentence(sentence, matches))
             previous = matches
         paragraphs.append(classified)
@@ -665,6 +708,29 @@ def headline_themes(article: Article, vocabulary: Vocabulary, order: dict[str, i
         return set()
     headline = f"{article.title}. {article.standfirst}"
     return {m.theme for m in classify_sentence(headline, vocabulary, order) if m.theme in cued}
+
+
+def _subject(article_scores: list[list[tuple[ThemeMatch, ...]]], vocabulary: Vocabulary) -> tuple[ThemeMatch, ...]:
+    # The themes taking the `subject` cue that at least SUBJECT_SHARE of the article's sentences are on by their words.
+    cued = vocabulary.cued("subject")
+    sentences = [found for scores in article_scores for found in scores]
+    if not cued or not sentences:
+        return ()
+    on = Counter(m.theme for found in sentences for m in found if m.score >= THRESHOLD)
+    share = SUBJECT_SHARE * len(sentences)
+    return tuple(ThemeMatch(theme, (SUBJECT_CUE,), 0.0, True) for theme in cued if on[theme] >= share)
+
+
+def signpost(text: str, sentences: int) -> bool:
+    """Whether a paragraph's first sentence is a short question the rest of the paragraph answers ("Why now?").
+
+    An explainer's question stands for a heading: it says what comes, not what happened, and is on no theme.
+
+    Args:
+        text: The sentence.
+        sentences: How many sentences its paragraph has.
+    """
+    return sentences > 1 and text.rstrip().endswith("?") and len(text.split()) <= SIGNPOST_WORDS
 
 
 def _paragraph_subject(own: list[set[str]], index: int, order: dict[str, int]) -> tuple[ThemeMatch, ...]:

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import partial
 
-from ..classify import PARAGRAPH_CUE, Classification, Passage
+from ..classify import PARAGRAPH_CUE, SUBJECT_CUE, Classification, Passage
 from ..corpus import Corpus
 from ..feeds import feed_path
 from ..glossary import Term
@@ -349,11 +349,13 @@ def _evidence(passage: Passage, theme: Theme) -> list[str]:
         for sentence in passage.sentences
         if (match := sentence.match(theme.slug)) is not None and match.continued
     ]
-    quoted = ", ".join(f"“{cue}”" for cue in cues if cue != PARAGRAPH_CUE)
+    quoted = ", ".join(f"“{cue}”" for cue in cues if cue not in (PARAGRAPH_CUE, SUBJECT_CUE))
     if quoted:
         notes.append(f'<span class="ng-evidence">continues the sentence before: {text(quoted)}</span>')
     if PARAGRAPH_CUE in cues:
         notes.append('<span class="ng-evidence">a sentence shares the subject of the rest of its paragraph</span>')
+    if SUBJECT_CUE in cues:
+        notes.append('<span class="ng-evidence">a sentence shares the subject of the whole article</span>')
     if theme.slug in passage.pinned:
         notes.append('<span class="ng-evidence">pinned to this theme by an editor</span>')
     return notes
