@@ -383,10 +383,13 @@ def test_a_year_tells_the_past_course_only_beside_a_hint_of_relations_or_the_pas
 
     assert themes_of("Astellas has sold medicines in China since the 1990s.") == set()
     assert themes_of("Relations with Tokyo have been cool since 2019.") == {"past"}
-    assert themes_of("The firm has made cars for years.") == {"past"}  # a phrase of the past course needs no hint
+    assert themes_of("The firm has made cars for thirty years.") == set()
+    assert themes_of("Relations with Tokyo have been cold for years.") == {"past"}
+    assert themes_of("The ministers last met in Beijing.") == {"past"}  # a milestone of the relationship itself
     assert themes_of("It was the first meeting of the two ministers in about 21 months.") == {"past"}
     assert themes_of("It was the first meeting of the two ministers in six months.") == set()
-    assert themes_of("Exchanges resumed after more than a year of estrangement.") == {"past"}
+    assert themes_of("Talks with Tokyo resumed after more than a year of estrangement.") == {"past"}
+    assert themes_of("She had lived there for more than a year.") == set()
 
 
 def test_a_vocabulary_is_compiled_again_only_when_its_themes_terms_change() -> None:

@@ -15,8 +15,8 @@ from newsguide.classify import Vocabulary
 from newsguide.themes import load_themes
 from tests.evaluation import EVAL, ROOT, main, read_labels, score_half
 
-#: Held-out micro-F1 reached (0.811 on 273 sentences in 12 articles), less 0.02.
-HELD_OUT_FLOOR = 0.791
+#: Held-out micro-F1 reached (0.813 on 273 sentences in 12 articles), less 0.02.
+HELD_OUT_FLOOR = 0.793
 #: The seed's micro-F1 reached (0.951), less 0.02.
 SEED_FLOOR = 0.931
 

@@ -28,12 +28,12 @@ The design, in six rules a contributor can predict:
    are needed together. The evidence is the matched words, as written.
 3. **Built-in cues and neighbours.** A theme whose file says `cues: [past]`
    also takes the sentences that tell the past course of a relationship by
-   their form: "the first … in six years" (or in 21 months), "years ago",
-   "for years", "after more than a year", "last held", or a year at least
-   `PAST_YEARS` before the article's date ("the 1965 treaty", "since 2013")
-   in a sentence with a hint (half the threshold) of a theme taking this cue
-   or `statecraft`: a year alone dates a firm's or a person's past as well
-   (the evidence is those words). A theme whose file says
+   their form: "the first … in six years" (or in 21 months), "last held",
+   and, in a sentence with a hint (half the threshold) of a theme taking this
+   cue or `statecraft`, "years ago", "for years", "after more than a year" or
+   a year at least `PAST_YEARS` before the article's date ("the 1965 treaty",
+   "since 2013"), which alone tell a firm's or a person's past as well (the
+   evidence is those words). A theme whose file says
    `cues: [statecraft]` takes the sentences in which a government acts toward
    another: a capital, country or office (a ministry, officials, a leader)
    that urges, protests, pledges, warns, welcomes, calls on, stresses or
@@ -57,8 +57,9 @@ The design, in six rules a contributor can predict:
    words that name it again. A theme whose file says `cues: [subject]` takes
    every sentence left on no theme at all in an article at least
    `SUBJECT_SHARE` of whose body sentences are on it by their own words: a
-   feature on travel, culture or sport sets its scenes among the people it is
-   about (the evidence is `SUBJECT_CUE`). A sentence reporting the protocol of
+   feature on travel sets its scenes among the people it is about, an op-ed
+   on export curbs draws lessons about trade where a sentence names none (the
+   evidence is `SUBJECT_CUE`). A sentence reporting the protocol of
    a meeting takes neither its paragraph's nor its article's subject.
 4. **Continuation.** A sentence with no theme of its own continues the
    previous sentence's subject when the text says so: when it opens (after an
@@ -132,6 +133,8 @@ _PAST_COURSE = re.compile(
     r"|(?:after|for)\s+(?:more\s+than|over|nearly|almost)\s+a\s+year)",
     re.IGNORECASE,
 )
+#: The past-course cues that are a relationship's own milestones, whatever else the sentence says.
+_MILESTONE = re.compile(r"(?:first|last)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<![\d,.$])\b(?P<year>1[89]\d\d|20\d\d)(?:s\b|\b)(?!,?\d)")
 
 _CONNECTIVE = (
@@ -527,8 +530,8 @@ def sentence_scores(
     past = vocabulary.cued("past") if cues else ()
     if past:
         cue = past_cue(text, year)
-        if cue and not _PAST_COURSE.search(text) and not _relational(weights, vocabulary):
-            cue = ""  # a year alone dates a firm's or a person's past as well: it needs a word on states or the past
+        if cue and not _MILESTONE.match(cue) and not _relational(weights, vocabulary):
+            cue = ""  # "since 1996", "for thirty years" tell a firm's or a person's past too: it needs relations
         if cue:
             for theme in past:
                 weights.setdefault(theme, {})[" past"] = THRESHOLD
