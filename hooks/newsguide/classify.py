@@ -33,13 +33,12 @@ The design, in six rules a contributor can predict:
    cue or `statecraft`, "years ago", "for years", "after more than a year" or
    a year at least `PAST_YEARS` before the article's date ("the 1965 treaty",
    "since 2013"), which alone tell a firm's or a person's past as well (the
-   evidence is those words). A theme whose file says
-   `cues: [statecraft]` takes the sentences in which a government acts toward
-   another: a capital, country or office (a ministry, officials, a leader)
-   that urges, protests, pledges, warns, welcomes, calls on, stresses or
-   agrees, in one clause (the evidence is "Tokyo … protested"). And a weak
-   hint, a score of at
-   least half the threshold, is enough when a sentence next to it in the same
+   evidence is those words). A theme whose file says `cues: [statecraft]`
+   takes the sentences in which a government acts toward another: a capital,
+   country or office (a ministry, officials, a leader) that urges, protests,
+   pledges, warns, welcomes, calls on, stresses or agrees, in one clause (the
+   evidence is "Tokyo … protested"). And a weak hint, a score of at least
+   half the threshold, is enough when a sentence next to it in the same
    paragraph is on that theme by its own score: neighbouring sentences share a
    subject, so "Beijing did not see it that way" after a sentence on
    geopolitics is on geopolitics too. It is also enough, for a theme whose
@@ -59,8 +58,8 @@ The design, in six rules a contributor can predict:
    `SUBJECT_SHARE` of whose body sentences are on it by their own words: a
    feature on travel sets its scenes among the people it is about, an op-ed
    on export curbs draws lessons about trade where a sentence names none (the
-   evidence is `SUBJECT_CUE`). A sentence reporting the protocol of
-   a meeting takes neither its paragraph's nor its article's subject.
+   evidence is `SUBJECT_CUE`). A sentence reporting the protocol of a
+   meeting takes neither its paragraph's nor its article's subject.
 4. **Continuation.** A sentence with no theme of its own continues the
    previous sentence's subject when the text says so: when it opens (after an
    optional connective such as "Yet," or "And") with a demonstrative that
@@ -113,6 +112,8 @@ PARAGRAPH_CUE = "the rest of its paragraph"
 SUBJECT_SHARE = 1 / 3
 #: The evidence of a sentence on a theme because it is the subject of its article (the `subject` cue).
 SUBJECT_CUE = "the subject of the article"
+#: The evidence by which a sentence shares a subject (rather than continuing one), and whose subject it shares.
+SHARED_SUBJECT = {PARAGRAPH_CUE: "the rest of its paragraph", SUBJECT_CUE: "the whole article"}
 #: How many words a paragraph's opening question has at most to be a signpost, on no theme.
 SIGNPOST_WORDS = 10
 

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from .cache import Cache
-from .classify import PARAGRAPH_CUE, SUBJECT_CUE, Passage
+from .classify import SHARED_SUBJECT, Passage
 from .corpus import Corpus, load_corpus
 from .glossary import GLOSSARY_DIR, Term
 from .model import Article
@@ -319,13 +319,12 @@ def _evidence(passage: Passage, theme: str) -> str:
         if (match := sentence.match(theme)) is not None and match.continued
         for cue in match.evidence
     ]
-    quoted = ", ".join(f'"{_text(cue)}"' for cue in dict.fromkeys(cues) if cue not in (PARAGRAPH_CUE, SUBJECT_CUE))
+    quoted = ", ".join(f'"{_text(cue)}"' for cue in dict.fromkeys(cues) if cue not in SHARED_SUBJECT)
     if quoted:
         return "continuing the sentence before: " + quoted
-    if PARAGRAPH_CUE in cues:
-        return "sharing the subject of the rest of its paragraph"
-    if cues:
-        return "sharing the subject of the whole article"
+    shared = [whose for cue, whose in SHARED_SUBJECT.items() if cue in cues]
+    if shared:
+        return "sharing the subject of " + shared[0]
     return "no words of its own"
 
 

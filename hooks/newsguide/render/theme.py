@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import partial
 
-from ..classify import PARAGRAPH_CUE, SUBJECT_CUE, Classification, Passage
+from ..classify import SHARED_SUBJECT, Classification, Passage
 from ..corpus import Corpus
 from ..feeds import feed_path
 from ..glossary import Term
@@ -349,13 +349,14 @@ def _evidence(passage: Passage, theme: Theme) -> list[str]:
         for sentence in passage.sentences
         if (match := sentence.match(theme.slug)) is not None and match.continued
     ]
-    quoted = ", ".join(f"“{cue}”" for cue in cues if cue not in (PARAGRAPH_CUE, SUBJECT_CUE))
+    quoted = ", ".join(f"“{cue}”" for cue in cues if cue not in SHARED_SUBJECT)
     if quoted:
         notes.append(f'<span class="ng-evidence">continues the sentence before: {text(quoted)}</span>')
-    if PARAGRAPH_CUE in cues:
-        notes.append('<span class="ng-evidence">a sentence shares the subject of the rest of its paragraph</span>')
-    if SUBJECT_CUE in cues:
-        notes.append('<span class="ng-evidence">a sentence shares the subject of the whole article</span>')
+    notes += [
+        f'<span class="ng-evidence">a sentence shares the subject of {whose}</span>'
+        for cue, whose in SHARED_SUBJECT.items()
+        if cue in cues
+    ]
     if theme.slug in passage.pinned:
         notes.append('<span class="ng-evidence">pinned to this theme by an editor</span>')
     return notes
