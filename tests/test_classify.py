@@ -330,6 +330,15 @@ def test_the_protocol_of_a_meeting_takes_no_subject_from_its_paragraph() -> None
     article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
     classification, _ = classify([article], [geo])
     assert [s.themes for s in classification.passages(article)[0].sentences] == [("geo",), (), (), ("geo",)]
+    text = (
+        "Title\n\nThe talks covered missile launches. The two leaders shook hands in front of the flags. "
+        "The talks ended with a missile pledge.\n\nThe minister greeted his guest at the door and they posed for "
+        "photographers. The talks then turned to missile launches.\n"
+    )
+    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], [geo])
+    found = [s.themes for p in classification.passages(article) for s in p.sentences]
+    assert found == [("geo",), (), ("geo",), (), ("geo",)]
 
 
 def test_a_short_question_opening_a_paragraph_is_a_signpost_on_no_theme() -> None:
@@ -372,6 +381,20 @@ def test_an_article_s_subject_takes_its_sentences_on_no_theme() -> None:
     assert [s.themes for s in classification.passages(article)[0].sentences] == [("people",), ()]  # 1 in 5
 
 
+def test_an_article_has_one_subject_the_theme_most_of_its_sentences_are_on() -> None:
+    # Both themes reach a third of the sentences; the scenes between them go to the one with more, or to both on a tie.
+    geo = Theme("geo", "Geo", "", (Term("talks"),), "", "docs/themes/geo.md", cues=("subject",))
+    people = Theme("people", "People", "", (Term("tourist"),), "", "docs/themes/people.md", cues=("subject",))
+    text = "Title\n\nTourists came. Tourists left. Talks began. It was cold.\n\nThe tourist smiled. Talks ended.\n"
+    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], [geo, people])
+    assert classification.passages(article)[0].sentences[3].themes == ("people",)
+    text = "Title\n\nTourists came. Talks began. It was cold.\n\nThe tourist smiled. Talks ended.\n"
+    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], [geo, people])
+    assert classification.passages(article)[0].sentences[2].themes == ("geo", "people")
+
+
 def test_a_year_tells_the_past_course_only_beside_a_hint_of_relations_or_the_past() -> None:
     # A year alone dates a firm's past as well; beside a word of diplomacy or the past it tells the relationship's.
     past = Theme("past", "Past", "", (Term("war"),), "", "docs/themes/past.md", cues=("past",))
@@ -390,6 +413,8 @@ def test_a_year_tells_the_past_course_only_beside_a_hint_of_relations_or_the_pas
     assert themes_of("It was the first meeting of the two ministers in six months.") == set()
     assert themes_of("Talks with Tokyo resumed after more than a year of estrangement.") == {"past"}
     assert themes_of("She had lived there for more than a year.") == set()
+    assert themes_of("Tokyo built on foundations laid over sixty years of ties.") == {"past"}
+    assert themes_of("Tokyo will fund 30,000 visits over five years.") == set()  # a plan's span, not the past
 
 
 def test_a_vocabulary_is_compiled_again_only_when_its_themes_terms_change() -> None:

@@ -30,10 +30,11 @@ The design, in six rules a contributor can predict:
    also takes the sentences that tell the past course of a relationship by
    their form: "the first … in six years" (or in 21 months), "last held",
    and, in a sentence with a hint (half the threshold) of a theme taking this
-   cue or `statecraft`, "years ago", "for years", "after more than a year" or
-   a year at least `PAST_YEARS` before the article's date ("the 1965 treaty",
-   "since 2013"), which alone tell a firm's or a person's past as well (the
-   evidence is those words). A theme whose file says `cues: [statecraft]`
+   cue or `statecraft`, "years ago", "for years", "after more than a year",
+   "sixty years of ties" or a year at least `PAST_YEARS` before the article's
+   date ("the 1965 treaty", "since 2013"), which alone tell a firm's or a
+   person's past as well ("over five years" is a plan's span, not the past;
+   the evidence is those words). A theme whose file says `cues: [statecraft]`
    takes the sentences in which a government acts toward another: a capital,
    country or office (a ministry, officials, a leader) that urges, protests,
    pledges, warns, welcomes, calls on, stresses or agrees, in one clause (the
@@ -55,11 +56,14 @@ The design, in six rules a contributor can predict:
    thing without "the" ("a plan") introduces it anew. The evidence is the
    words that name it again. A theme whose file says `cues: [subject]` takes
    every sentence left on no theme at all in an article at least
-   `SUBJECT_SHARE` of whose body sentences are on it by their own words: a
-   feature on travel sets its scenes among the people it is about, an op-ed
-   on export curbs draws lessons about trade where a sentence names none (the
-   evidence is `SUBJECT_CUE`). A sentence reporting the protocol of a
-   meeting takes neither its paragraph's nor its article's subject.
+   `SUBJECT_SHARE` of whose body sentences are on it by their own words, and
+   no fewer than on any other theme taking the cue (an article has one
+   subject): a feature on travel sets its scenes among the people it is
+   about, an op-ed on export curbs draws lessons about trade where a sentence
+   names none (the evidence is `SUBJECT_CUE`). A sentence reporting the
+   protocol of a meeting (a dinner, a handshake, a photograph for the
+   cameras, how long the talks lasted) takes neither its paragraph's nor its
+   article's subject.
 4. **Continuation.** A sentence with no theme of its own continues the
    previous sentence's subject when the text says so: when it opens (after an
    optional connective such as "Yet," or "And") with a demonstrative that
@@ -127,7 +131,9 @@ _PAST_COURSE = re.compile(
     rf"|in\s+(?:more\s+than|over|nearly|almost)\s+{_NUMBER_WORD}\s+(?:years|decades)"
     rf"|(?:{_NUMBER_WORD}\s+)?(?:years|decades|a\s+decade)\s+(?:ago|earlier|before)"
     rf"|{_NUMBER_WORD}\s+years\s+(?:since|after)\s+(?:the|its|their)\b"
-    r"|(?:after|over|for)\s+(?:many\s+|several\s+|\w+\s+)?(?:years|decades)\b"
+    r"|(?:after|for)\s+(?:many\s+|several\s+|\w+\s+)?(?:years|decades)\b"
+    r"|over\s+(?:many|several|the\s+(?:past|last))\s+(?:years|decades)\b"
+    rf"|{_NUMBER_WORD}\s+years\s+of\s+(?:diplomatic\s+|normali[sz]ed\s+|bilateral\s+)?(?:ties|relations|friendship)\b"
     r"|last\s+(?:held|met|hosted|visited)"
     r"|first\b[^.;:]{0,80}?\b(?:in|since|for)\s+(?:(?:more\s+than|nearly|almost|some|about|over|roughly)\s+)?"
     r"(?:1[2-9]|[2-9]\d)\s+months"
@@ -187,7 +193,9 @@ _PROTOCOL = re.compile(
     r"|(?:lasted|ran\s+on|ran|went\s+on|continued)\s+(?:for\s+)?"
     r"(?:about\s+|approximately\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|(?:just\s+|well\s+)?over\s+|around\s+)?"
     r"[\w-]+\s+(?:minutes|hours)|posed\s+for\s+(?:a\s+)?(?:[\w-]+\s+)?photo(?:graph)?s?"
-    r"|joint\s+press\s+conference|motorcades?)\b",
+    r"|joint\s+press\s+conference|motorcades?"
+    r"|sh(?:ook|ake|akes|aking)\s+hands|posed\s+for\s+(?:the\s+)?(?:photographers|cameras)"
+    r"|greeted\s+(?:his|her|their|the)\s+(?:guests?|visitors?|counterparts?))\b",
     re.IGNORECASE,
 )
 #: `_PROTOCOL` for folded text (`newsguide.fold`): the same matches, three times as fast.
@@ -715,13 +723,14 @@ def headline_themes(article: Article, vocabulary: Vocabulary, order: dict[str, i
 
 
 def _subject(article_scores: list[list[tuple[ThemeMatch, ...]]], vocabulary: Vocabulary) -> tuple[ThemeMatch, ...]:
-    # The themes taking the `subject` cue that at least SUBJECT_SHARE of the article's sentences are on by their words.
+    # The cued theme most of the article's sentences are on by their words (ties share), if SUBJECT_SHARE are.
     cued = vocabulary.cued("subject")
     sentences = [found for scores in article_scores for found in scores]
     if not cued or not sentences:
         return ()
     on = Counter(m.theme for found in sentences for m in found if m.score >= THRESHOLD)
-    share = SUBJECT_SHARE * len(sentences)
+    lead = max(on[theme] for theme in cued)  # an article has one subject
+    share = max(lead, SUBJECT_SHARE * len(sentences))
     return tuple(ThemeMatch(theme, (SUBJECT_CUE,), 0.0, True) for theme in cued if on[theme] >= share)
 
 
