@@ -381,20 +381,6 @@ def test_an_article_s_subject_takes_its_sentences_on_no_theme() -> None:
     assert [s.themes for s in classification.passages(article)[0].sentences] == [("people",), ()]  # 1 in 5
 
 
-def test_an_article_has_one_subject_the_theme_most_of_its_sentences_are_on() -> None:
-    # Both themes reach a third of the sentences; the scenes between them go to the one with more, or to both on a tie.
-    geo = Theme("geo", "Geo", "", (Term("talks"),), "", "docs/themes/geo.md", cues=("subject",))
-    people = Theme("people", "People", "", (Term("tourist"),), "", "docs/themes/people.md", cues=("subject",))
-    text = "Title\n\nTourists came. Tourists left. Talks began. It was cold.\n\nThe tourist smiled. Talks ended.\n"
-    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
-    classification, _ = classify([article], [geo, people])
-    assert classification.passages(article)[0].sentences[3].themes == ("people",)
-    text = "Title\n\nTourists came. Talks began. It was cold.\n\nThe tourist smiled. Talks ended.\n"
-    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
-    classification, _ = classify([article], [geo, people])
-    assert classification.passages(article)[0].sentences[2].themes == ("geo", "people")
-
-
 def test_a_year_tells_the_past_course_only_beside_a_hint_of_relations_or_the_past() -> None:
     # A year alone dates a firm's past as well; beside a word of diplomacy or the past it tells the relationship's.
     past = Theme("past", "Past", "", (Term("war"),), "", "docs/themes/past.md", cues=("past",))

@@ -56,14 +56,12 @@ The design, in six rules a contributor can predict:
    thing without "the" ("a plan") introduces it anew. The evidence is the
    words that name it again. A theme whose file says `cues: [subject]` takes
    every sentence left on no theme at all in an article at least
-   `SUBJECT_SHARE` of whose body sentences are on it by their own words, and
-   no fewer than on any other theme taking the cue (an article has one
-   subject): a feature on travel sets its scenes among the people it is
-   about, an op-ed on export curbs draws lessons about trade where a sentence
-   names none (the evidence is `SUBJECT_CUE`). A sentence reporting the
-   protocol of a meeting (a dinner, a handshake, a photograph for the
-   cameras, how long the talks lasted) takes neither its paragraph's nor its
-   article's subject.
+   `SUBJECT_SHARE` of whose body sentences are on it by their own words: a
+   feature on travel sets its scenes among the people it is about, an op-ed
+   on export curbs draws lessons about trade where a sentence names none (the
+   evidence is `SUBJECT_CUE`). A sentence reporting the protocol of a
+   meeting (a dinner, a handshake, a photograph for the cameras, how long the
+   talks lasted) takes neither its paragraph's nor its article's subject.
 4. **Continuation.** A sentence with no theme of its own continues the
    previous sentence's subject when the text says so: when it opens (after an
    optional connective such as "Yet," or "And") with a demonstrative that
@@ -723,14 +721,13 @@ def headline_themes(article: Article, vocabulary: Vocabulary, order: dict[str, i
 
 
 def _subject(article_scores: list[list[tuple[ThemeMatch, ...]]], vocabulary: Vocabulary) -> tuple[ThemeMatch, ...]:
-    # The cued theme most of the article's sentences are on by their words (ties share), if SUBJECT_SHARE are.
+    # The themes taking the `subject` cue that at least SUBJECT_SHARE of the article's sentences are on by their words.
     cued = vocabulary.cued("subject")
     sentences = [found for scores in article_scores for found in scores]
     if not cued or not sentences:
         return ()
     on = Counter(m.theme for found in sentences for m in found if m.score >= THRESHOLD)
-    lead = max(on[theme] for theme in cued)  # an article has one subject
-    share = max(lead, SUBJECT_SHARE * len(sentences))
+    share = SUBJECT_SHARE * len(sentences)
     return tuple(ThemeMatch(theme, (SUBJECT_CUE,), 0.0, True) for theme in cued if on[theme] >= share)
 
 

@@ -50,8 +50,7 @@ CUES = {
     "headline": "a weak hint is enough in an article whose title and standfirst are on the theme",
     "reference": "a thing named again ('the plan', 'the ruling', 'the women') is on the theme of the sentence "
     "that introduced it",
-    "subject": "a sentence on no theme at all is on the theme in an article a third of whose sentences are on it, "
-    "if no other theme taking the cue has more",
+    "subject": "a sentence on no theme at all is on the theme in an article a third of whose sentences are on it",
 }
 #: Material page settings a theme file may also carry; they are passed to its page.
 PAGE_FIELDS = {"hide", "icon", "status", "subtitle"}
