@@ -314,6 +314,9 @@ def test_the_protocol_of_a_meeting_is_on_no_theme() -> None:
     assert themes_of("The talks lasted about three hours, including a working dinner.") == set()
     assert themes_of("Over a working dinner, the leaders discussed missile launches.") == {"geo"}
     assert themes_of("The Talks Lasted About Three HOURS.") == set()  # in any case, as written
+    assert themes_of("The talks were held in a friendly and constructive atmosphere.") == set()
+    assert themes_of("The President was accompanied by his wife.") == set()
+    assert themes_of("The leaders discussed missile launches in a tense atmosphere.") == {"geo"}
     text = "Title\n\nThe talks were tense. The leaders posed for a commemorative photograph.\n"
     article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
     classification, _ = classify([article], [geo])

@@ -60,8 +60,9 @@ The design, in six rules a contributor can predict:
    feature on travel sets its scenes among the people it is about, an op-ed
    on export curbs draws lessons about trade where a sentence names none (the
    evidence is `SUBJECT_CUE`). A sentence reporting the protocol of a
-   meeting (a dinner, a handshake, a photograph for the cameras, how long the
-   talks lasted) takes neither its paragraph's nor its article's subject.
+   meeting (a dinner, a handshake, a photograph for the cameras, the
+   "friendly atmosphere", how long the talks lasted) takes neither its
+   paragraph's nor its article's subject.
 4. **Continuation.** A sentence with no theme of its own continues the
    previous sentence's subject when the text says so: when it opens (after an
    optional connective such as "Yet," or "And") with a demonstrative that
@@ -192,8 +193,11 @@ _PROTOCOL = re.compile(
     r"(?:about\s+|approximately\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|(?:just\s+|well\s+)?over\s+|around\s+)?"
     r"[\w-]+\s+(?:minutes|hours)|posed\s+for\s+(?:a\s+)?(?:[\w-]+\s+)?photo(?:graph)?s?"
     r"|joint\s+press\s+conference|motorcades?"
-    r"|sh(?:ook|ake|akes|aking)\s+hands|posed\s+for\s+(?:the\s+)?(?:photographers|cameras)"
-    r"|greeted\s+(?:his|her|their|the)\s+(?:guests?|visitors?|counterparts?))\b",
+    r"|sh(?:ook|ake|akes|aking)\s+hands|handshakes?|posed\s+for\s+(?:the\s+)?(?:photographers|cameras)"
+    r"|greeted\s+(?:his|her|their|the)\s+(?:guests?|visitors?|counterparts?)"
+    r"|in\s+an?\s+(?:[\w-]+,?\s+(?:and\s+)?){1,3}atmosphere|signing\s+ceremony"
+    r"|accompanied\s+by\s+(?:his|her)\s+(?:wife|husband)|met\s+at\s+the\s+airport"
+    r"|(?:consecutive|simultaneous)\s+interpretation|thanked\s+[\w\s]{1,40}?\s+for\s+(?:making|taking)\s+(?:the\s+)?time)\b",
     re.IGNORECASE,
 )
 #: `_PROTOCOL` for folded text (`newsguide.fold`): the same matches, three times as fast.
