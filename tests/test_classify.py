@@ -327,21 +327,23 @@ def test_the_protocol_of_a_meeting_takes_no_subject_from_its_paragraph() -> None
     # Every other sentence is on geo, yet how long the talks ran and the photograph stay on no theme.
     geo = Theme("geo", "Geo", "", (Term("talks"), Term("missile")), "", "docs/themes/geo.md")
     text = (
-        "Title\n\nThe talks covered missile launches. The talks ran on for nearly four hours. "
+        "The talks covered missile launches. The talks ran on for nearly four hours. "
         "The ministers posed for a photograph. The talks ended with a missile pledge.\n"
     )
-    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
-    classification, _ = classify([article], [geo])
-    assert [s.themes for s in classification.passages(article)[0].sentences] == [("geo",), (), (), ("geo",)]
+    assert _sentence_themes(text, [geo]) == [("geo",), (), (), ("geo",)]
     text = (
-        "Title\n\nThe talks covered missile launches. The two leaders shook hands in front of the flags. "
+        "The talks covered missile launches. The two leaders shook hands in front of the flags. "
         "The talks ended with a missile pledge.\n\nThe minister greeted his guest at the door and they posed for "
         "photographers. The talks then turned to missile launches.\n"
     )
-    article = parse_text_article(text, PurePosixPath("seeds/a.txt"), "a")
-    classification, _ = classify([article], [geo])
-    found = [s.themes for p in classification.passages(article) for s in p.sentences]
-    assert found == [("geo",), (), ("geo",), (), ("geo",)]
+    assert _sentence_themes(text, [geo]) == [("geo",), (), ("geo",), (), ("geo",)]
+
+
+def _sentence_themes(body: str, themes: list[Theme]) -> list[tuple[str, ...]]:
+    # Each body sentence's themes, in order across paragraphs, for an article with these themes alone.
+    article = parse_text_article("Title\n\n" + body, PurePosixPath("seeds/a.txt"), "a")
+    classification, _ = classify([article], themes)
+    return [s.themes for p in classification.passages(article) for s in p.sentences]
 
 
 def test_a_short_question_opening_a_paragraph_is_a_signpost_on_no_theme() -> None:
