@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "eval"
 HALVES = ("tuning", "held-out")
 SEED_HALF = "seed"  # the project's first article, labelled by the same rules; not part of either half
+SECOND_READING = EVAL / "second-reading"  # a second person's labels of some articles of each half
 WORST = 12
 SEED_ARTICLES = ROOT / "tests" / "fixtures" / "corpus" / "seeds"
 NONE = "-"
@@ -70,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     for half in (*HALVES, SEED_HALF):
         scores = score_half(EVAL / half, vocabulary)
         sys.stdout.write(describe(half, scores, slugs, show_sentences=half != "held-out" or args.show_held_out))
+        if (SECOND_READING / half).is_dir():
+            sys.stdout.write(describe_agreement(agreement(SECOND_READING / half, scores, set(slugs)), slugs))
     held_out = score_half(EVAL / "held-out", vocabulary)
     sys.stdout.write(
         f"micro-F1 {held_out.total.f1:.3f} over {len(held_out.sentences)} sentences in {held_out.articles} articles\n"
@@ -200,12 +203,8 @@ def score_half(folder: Path, vocabulary: Vocabulary) -> HalfScore:
             result.sentences.append(Scored(article.slug, label, frozenset(sentence.themes), evidence))
     for scored in result.sentences:
         for theme in vocabulary.order:
-            counts = result.themes.setdefault(theme, Counts())
-            gold, found = theme in scored.label.themes, theme in scored.found
-            for target in (counts, result.total):
-                target.tp += gold and found
-                target.fp += found and not gold
-                target.fn += gold and not found
+            for target in (result.themes.setdefault(theme, Counts()), result.total):
+                _count(target, scored.label.themes, scored.found, theme)
     return result
 
 
@@ -237,6 +236,71 @@ def describe(half: str, scores: HalfScore, slugs: list[str], *, show_sentences: 
             out.append(f"  {s.article} {s.label.place}: labelled {labelled}; found {found} ({evidence})")
             out.append(f"    {s.label.text}")
     return "\n".join(out) + "\n"
+
+
+@dataclass
+class Agreement:
+    """How far a second, independent reading of some articles agrees with their labels."""
+
+    articles: int = 0
+    sentences: int = 0
+    identical: int = 0
+    themes: dict[str, Counts] = field(default_factory=dict)
+    total: Counts = field(default_factory=Counts)
+    engine_on_agreed: Counts = field(default_factory=Counts)
+
+
+def agreement(folder: Path, scores: HalfScore, known: set[str]) -> Agreement:
+    """Compare the second reading in `folder` with the labels (and the engine's themes) in `scores`.
+
+    The labels count as the reference, so the second reader's precision is the
+    share of their themes the labels also give.
+
+    Raises:
+        ValueError: A second reading has no labelled article or differs from its sentences.
+    """
+    first = {(s.article, s.label.place): s for s in scores.sentences}
+    result = Agreement()
+    for path in sorted(folder.glob("*.labels")):
+        second = read_labels(path, known)
+        if not second or any((path.stem, label.place) not in first for label in second):
+            raise ValueError(f"{path}: it does not match the labelled article {path.stem} of this half.")
+        result.articles += 1
+        for label in second:
+            scored = first[(path.stem, label.place)]
+            if scored.label.text != label.text:
+                raise ValueError(f"{path}:{label.line}: {label.place} differs from the labelled sentence.")
+            result.sentences += 1
+            agreed = scored.label.themes == label.themes
+            result.identical += agreed
+            for theme in sorted(known):
+                _count(result.themes.setdefault(theme, Counts()), scored.label.themes, label.themes, theme)
+                _count(result.total, scored.label.themes, label.themes, theme)
+                if agreed:
+                    _count(result.engine_on_agreed, label.themes, scored.found, theme)
+    return result
+
+
+def describe_agreement(result: Agreement, slugs: list[str]) -> str:
+    """The report of a second reading: how often two people agree, and the engine where they do."""
+    if not result.sentences:
+        return ""
+    per_theme = ", ".join(f"{slug} {result.themes.get(slug, Counts()).f1:.2f}" for slug in slugs)
+    return (
+        f"\nsecond reading: {result.sentences} sentences in {result.articles} articles, "
+        "labelled again by another person\n"
+        f"  the same themes for {result.identical / result.sentences:.0%} of sentences; "
+        f"micro-F1 between the readings {result.total.f1:.3f} ({per_theme})\n"
+        f"  the engine on the {result.identical} sentences both readings agree on: "
+        f"micro-F1 {result.engine_on_agreed.f1:.3f}\n"
+    )
+
+
+def _count(counts: Counts, reference: frozenset[str], found: frozenset[str], theme: str) -> None:
+    # Add one sentence's outcome for `theme` to `counts`.
+    counts.tp += theme in reference and theme in found
+    counts.fp += theme in found and theme not in reference
+    counts.fn += theme in reference and theme not in found
 
 
 def _article_for(labels_path: Path) -> Path:
