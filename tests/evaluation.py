@@ -68,12 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     themes, _, _ = load_themes(ROOT)
     vocabulary = Vocabulary(themes)
     slugs = [theme.slug for theme in themes]
-    for half in (*HALVES, SEED_HALF):
-        scores = score_half(EVAL / half, vocabulary)
+    scored = {half: score_half(EVAL / half, vocabulary) for half in (*HALVES, SEED_HALF)}
+    for half, scores in scored.items():
         sys.stdout.write(describe(half, scores, slugs, show_sentences=half != "held-out" or args.show_held_out))
         if (SECOND_READING / half).is_dir():
             sys.stdout.write(describe_agreement(agreement(SECOND_READING / half, scores, set(slugs)), slugs))
-    held_out = score_half(EVAL / "held-out", vocabulary)
+    held_out = scored["held-out"]
     sys.stdout.write(
         f"micro-F1 {held_out.total.f1:.3f} over {len(held_out.sentences)} sentences in {held_out.articles} articles\n"
     )
@@ -274,8 +274,8 @@ def agreement(folder: Path, scores: HalfScore, known: set[str]) -> Agreement:
             agreed = scored.label.themes == label.themes
             result.identical += agreed
             for theme in sorted(known):
-                _count(result.themes.setdefault(theme, Counts()), scored.label.themes, label.themes, theme)
-                _count(result.total, scored.label.themes, label.themes, theme)
+                for target in (result.themes.setdefault(theme, Counts()), result.total):
+                    _count(target, scored.label.themes, label.themes, theme)
                 if agreed:
                     _count(result.engine_on_agreed, label.themes, scored.found, theme)
     return result
